@@ -137,9 +137,7 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
 }
 
 /** The moods read, the stronger first: the heaviest, and a second when it weighs at least `secondShare` of it; distress always first when shown. */
-function readMoods(all: readonly Shown[]): ClinicalMood[] {
-  // Words of the mood moving name no mood.
-  const shown = all.filter((item) => item.change !== true);
+function readMoods(shown: readonly Shown[]): ClinicalMood[] {
   const weights = new Map<ClinicalMood, number>();
   for (const item of shown) weights.set(item.mood, (weights.get(item.mood) ?? 0) + item.weight);
   const ranked = [...weights.entries()].sort((a, b) => b[1] - a[1] || clinicalMoods.indexOf(a[0]) - clinicalMoods.indexOf(b[0]));
@@ -243,17 +241,18 @@ const listing = (parts: readonly string[]) => (parts.length <= 1 ? parts.join(""
  * Without any word of feeling nothing is read — not "calm": the mood is not assessed, saying so.
  * @returns the mood, or not assessed when the patient said nothing or no word of feeling.
  */
-export function clinicalMood(segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<MoodDraft> {
+function moodOf(segments: readonly ReadSegment[], shown: readonly Shown[]): NoteField<MoodDraft> {
   const patient = segments.filter((segment) => segment.role !== "therapist" && segment.sentences.length > 0);
   if (patient.length === 0) return notAssessed("The patient said nothing this writer could read.");
-  const shown = shownMoods(segments, risks);
-  const moods = readMoods(shown);
+  // Words of the mood moving name no mood: they count in the windows' balance only.
+  const feeling = shown.filter((item) => item.change !== true);
+  const moods = readMoods(feeling);
   const windows = moodWindows(segments, shown);
   // Finding no word of feeling is not finding calm: the mood is left to the clinician.
   if (moods.length === 0) return notAssessed("No words of feeling this writer recognises in the patient's turns: the mood is left to your reading of the session.");
   const evidence: MoodDraft["evidence"] = [];
   const parts = moods.map((mood) => {
-    const all = shown.filter((item) => item.mood === mood && item.change !== true);
+    const all = feeling.filter((item) => item.mood === mood);
     // A screened answer too short to show anything on its own ("I think so.", a yes to a question that named the risk) is quoted only when nothing else shows the mood.
     const telling = all.filter((item) => !(item.screened === true && item.segment.text.slice(item.start, item.end).split(/\s+/).length < tellingWords));
     const words = telling.length > 0 ? telling : all;
@@ -273,8 +272,7 @@ export function clinicalMood(segments: readonly ReadSegment[], risks: readonly R
  * early turns would be false): not assessed, saying so.
  * @returns the trajectory, or not assessed with fewer than two turns with words of feeling or with words of feeling in one half only.
  */
-export function clinicalTrajectory(segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<TrajectoryDraft> {
-  const shown = shownMoods(segments, risks);
+function trajectoryOf(segments: readonly ReadSegment[], shown: readonly Shown[]): NoteField<TrajectoryDraft> {
   const turns = [...new Set(shown.map((item) => item.turn))];
   if (turns.length < 2) return notAssessed("Too few turns with words of feeling to tell how the mood moved.");
   const middleMs = (Math.min(...segments.map((segment) => segment.startMs)) + Math.max(...segments.map((segment) => segment.startMs))) / 2;
@@ -294,15 +292,26 @@ export function clinicalTrajectory(segments: readonly ReadSegment[], risks: read
     stable: "Much the same through the session.",
     fluctuating: "Up and down through the session.",
   };
-  // The words of each half that show the movement: for brighter, the first half's most unpleasant and the second's most pleasant (lower, the reverse); else the weightiest, a statement of current risk first.
-  const lean = (item: Shown) => balanceOf([item]) * item.weight;
-  const heaviest = (half: readonly Shown[]) => [...half].sort((a, b) => Number(statesRisk([b])) - Number(statesRisk([a])) || b.weight - a.weight)[0]!;
-  const showing = (half: readonly Shown[], sign: number) => [...half].sort((a, b) => sign * (lean(b) - lean(a)))[0]!;
+  // The weightiest words of each half (a statement of current risk first); for brighter, the first half's weightiest unpleasant and the second's pleasant ones (lower, the reverse).
+  const weightiest = (items: readonly Shown[]) => [...items].sort((a, b) => Number(statesRisk([b])) - Number(statesRisk([a])) || b.weight - a.weight)[0];
+  const leaning = (half: readonly Shown[], sign: number) => weightiest(half.filter((item) => Math.sign(balanceOf([item])) === sign)) ?? weightiest(half)!;
   const shownBy =
-    value === "improving" ? [showing(halves[0], -1), showing(halves[1], 1)] : value === "declining" ? [showing(halves[0], 1), showing(halves[1], -1)] : halves.map(heaviest);
+    value === "improving" ? [leaning(halves[0], -1), leaning(halves[1], 1)] : value === "declining" ? [leaning(halves[0], 1), leaning(halves[1], -1)] : halves.map((half) => weightiest(half)!);
   return {
     value,
     text: words[value],
     evidence: shownBy.map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })),
   };
 }
+
+/** The mood (`moodOf`) and how it moved (`trajectoryOf`), from one reading of the patient's words (`shownMoods`). */
+export function clinicalMoodReading(segments: readonly ReadSegment[], risks: readonly RiskSpan[]): { mood: NoteField<MoodDraft>; trajectory: NoteField<TrajectoryDraft> } {
+  const shown = shownMoods(segments, risks);
+  return { mood: moodOf(segments, shown), trajectory: trajectoryOf(segments, shown) };
+}
+
+/** The patient's mood alone (`moodOf`). */
+export const clinicalMood = (segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<MoodDraft> => moodOf(segments, shownMoods(segments, risks));
+
+/** How the mood moved alone (`trajectoryOf`). */
+export const clinicalTrajectory = (segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<TrajectoryDraft> => trajectoryOf(segments, shownMoods(segments, risks));

@@ -38,7 +38,7 @@ import { mentionsName, personNames } from "./person-names.ts";
 import { ideasAnsweringPlan } from "./own-ideas.ts";
 import { earlierProposals, takenUpByPlan } from "./repeated-proposals.ts";
 import { readSegment, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
-import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
+import { clinicalMoodReading } from "./clinical-mood.ts";
 import { scoredSegments } from "./sentiment-notes.ts";
 import { withWhatItAnswers } from "./pronoun-answers.ts";
 import { significantQuotes } from "./significant-quotes.ts";
@@ -118,6 +118,7 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const planned = takenUpByPlan(segments, actionItems);
   const toConfirm = inOrder(noRisk([...ownToConfirm.map((item) => ({ ...item, text: `${toConfirmPrefix}${item.text}` })), ...agreements.toConfirm]).filter((item) => !planned(item)));
   const patientCommitments = firm.filter((item) => item.speaker === "patient" && !mentionsName(item.text, names));
+  const moodReading = clinicalMoodReading(segments, risks);
   return {
     keyTopics: topics.map((topic) => ({ text: topic.lemma, quote: topic.firstValue, evidence: topic.evidence })),
     topicSummary: topicLines(topics),
@@ -127,8 +128,8 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
     triggers: notFound(),
     actionItems: actionItems.length > 0 ? actionItems : notAssessed("No plan was agreed in words this writer recognises. If a plan was made, add it."),
     significantQuotes: scored.length === 0 ? notAssessed("No patient segment was analysed for sentiment.") : significantQuotes(scored, segments),
-    sessionMood: clinicalMood(segments, risks),
-    moodTrajectory: clinicalTrajectory(segments, risks),
+    sessionMood: moodReading.mood,
+    moodTrajectory: moodReading.trajectory,
     followUpTopics: toConfirm.length > 0 ? toConfirm : notFound(),
     unresolvedConcerns: notFound(),
     riskFlags: notAssessed("Risk language is reported by the automated risk screen, not by this writer."),
