@@ -1,6 +1,6 @@
 /** What an "Agreed" line may quote when no proposal phrase names it: an act offered, stated, not the therapist's own story. Sentences written for the test. */
 import { describe, expect, it } from "vitest";
-import { isAsked, isOwnAccount, offersAct, offersInLaterClause, sharesWhatHelped } from "./offered-acts.ts";
+import { isAsked, isOwnAccount, offersAct, offersInLaterClause, praisesAnAct, sharesWhatHelped } from "./offered-acts.ts";
 import { readSegment } from "./segment-reader.ts";
 
 const sentence = (text: string) => readSegment({ id: "t", speaker: "T", startMs: 0, text }, "therapist").sentences[0]!;
@@ -29,6 +29,15 @@ describe("offersAct: an act offered to the patient", () => {
     expect(offers(text)).toBe(false);
     expect(offersInLaterClause(sentence("Try a walk after tea."))).toBe(false);
     expect(offersInLaterClause(sentence("I find the evenings easier outside, so do you?"))).toBe(false);
+  });
+
+  it("takes an act, named by a verb in '-ing', called a good idea as offered — not negated, not a thing", () => {
+    for (const text of ["Reading up on workouts online is a great idea.", "So taking a break from the news could be a really good idea.", "Writing to the council would be a smart idea."]) {
+      expect(offers(text), text).toBe(true);
+    }
+    for (const text of ["Quitting your course now is not a good idea.", "Shouting at him isn't a great idea.", "A guide dog is a great idea.", "Nothing is a good idea when you are that tired.", "Thinking about it, I have no idea."]) {
+      expect(praisesAnAct(sentence(text).tokens.filter((token) => /\p{L}/u.test(token.value))), text).toBe(false);
+    }
   });
 
   it("takes no encouragement to keep going as an act, but keeping trying at a named act is one", () => {

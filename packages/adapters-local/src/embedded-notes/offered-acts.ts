@@ -306,6 +306,34 @@ export function asksToReportBack(sentence: ReadSentence): boolean {
   return clauseOpenings(sentence.tokens).some((first) => reportsBack(sentence.tokens, sentence.tokens.indexOf(first)));
 }
 
+/** Words calling an act a good idea: "…is a great idea". */
+const praisingIdea = new Set(["good", "great", "excellent", "wonderful", "brilliant", "smart", "nice"]);
+
+/** What the reader may tag an opening verb in "-ing" as, besides a verb. */
+const gerundTags = new Set(["NOUN", "PROPN"]);
+
+/** How many words after the "be" that follows the act the praise of it may come: "would be a really good idea". */
+const praiseReach = 4;
+
+/**
+ * True when the sentence opens on an act, named by a verb in "-ing", and calls it a good idea:
+ * "Reading up on workouts online is a great idea", "So taking a break could be a good
+ * idea". Not negated ("Quitting now is not a good idea"), and not a thing ("A guide dog is a
+ * great idea": no act).
+ */
+export function praisesAnAct(words: readonly ReadToken[]): boolean {
+  const at = words.findIndex((word) => !sentenceOpeners.has(word.lemma));
+  const first = words[at];
+  // The reader may tag an opening "-ing" word as a noun or a name ("Reading up on it…"); one before a noun names a thing ("Morning walks…"), as "-thing" does ("Nothing").
+  if (first === undefined || !/ing$/i.test(first.value) || /thing$/i.test(first.value)) return false;
+  if (first.pos !== "VERB" && !(gerundTags.has(first.pos) && !gerundTags.has(words[at + 1]?.pos ?? ""))) return false;
+  const idea = words.findIndex((word) => word.lemma === "idea");
+  const be = words.slice(0, idea).findLastIndex((word) => word.lemma === "be");
+  if (idea === -1 || be === -1 || idea - be > praiseReach) return false;
+  const between = words.slice(be + 1, idea);
+  return between.some((word) => praisingIdea.has(word.lemma)) && !between.some((word) => negations.has(word.lemma)) && !negations.has(words[be - 1]?.lemma ?? "");
+}
+
 /**
  * True when a sentence offers the patient an act: stated, not asked (`isAsked`), not the
  * speaker's own account (`isOwnAccount`), and either an imperative — its opening word a verb in
@@ -316,7 +344,8 @@ export function asksToReportBack(sentence: ReadSentence): boolean {
  * negated ("you can pet it", "you could ring them"; not "you can't go", "you'd like to…", "you can
  * be angry"), not in a clause of another ("Be proud of what you can do": `relativeWords`); never an
  * attitude (`keepsAttitude`: "Stay positive", "you should try to stay calm"); never a sentence
- * holding quotation marks (reported words). Information ("It lowers stress", "They
+ * holding quotation marks (reported words); or an act called a good idea (`praisesAnAct`:
+ * "Reading up on workouts online is a great idea"). Information ("It lowers stress", "They
  * can send you a list") and reflection ("It sounds like your cousin could
  * be a great support") offer nothing.
  */
@@ -325,6 +354,7 @@ export function offersAct(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
   if (asksToSpeakNow(words)) return false;
   if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words) && !keepsAttitude(sentence.tokens, sentence.tokens.indexOf(first))) && !asksToReportBack(sentence)) return true;
+  if (praisesAnAct(words)) return true;
   return words.some((word, index) => {
     const [modal, verb, after] = words.slice(index + 1, index + 4);
     return (

@@ -324,6 +324,23 @@ describe("plan items: what was agreed", () => {
     expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}“I will try this!” — to “I find the evenings easier when I get outside, so try a walk after tea.”`]);
   });
 
+  it("names an act the therapist calls a good idea as what a commitment took up, not the therapist's own story beside it", () => {
+    const turns = [
+      "T: I served in the navy years ago, so I know which workouts suit me. Reading up on workouts online is a great idea. Keeping fit made my other worries feel smaller in the end.",
+      "P: Right, I'll do that, and pick a workout app for my phone.",
+    ];
+    expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}Reading up on workouts online is a great idea. — “Right, I'll do that, and pick a workout app for my phone.”`]);
+  });
+
+  it("never names the therapist's own offer of help as what the patient agreed to", () => {
+    for (const offer of ["Good, I can help any time.", "I'm glad to assist.", "We will always support you however we can."]) {
+      const turns = ["T: Be truthful with your friends, it goes a long way.", "P: I will try to share how I feel.", `T: ${offer}`, "P: Many thanks. I'll try your advice."];
+      expect(plan(turns).map((item) => item.text), offer).toEqual(["I will try to share how I feel."]);
+    }
+    // Help that names an act is offered: "I can help you find a counsellor" — the commitment to it is agreed.
+    expect(plan(["T: I can help you find a counsellor near you, it takes a few minutes online.", "P: I will do that this week."])).toHaveLength(1);
+  });
+
   it("reads a pointing word that closes its clause as pointing back, whatever follows it", () => {
     const items = plan(["T: Keep a note of the evenings when the worry is worst.", "P: I will do that, cheers for listening to me tonight."]);
     expect(items.map((item) => item.text)).toEqual([

@@ -289,6 +289,28 @@ const onlyPointsBack = (after: readonly ReadToken[]) => {
 /** The speaker and their service, before a phrase of help: "I will help", "we can help". */
 const offerers = new Set(["i", "we"]);
 
+/** Verbs of the speaker's own help: "I can help", "we will support you". */
+const helpingVerbs = new Set(["help", "assist", "support"]);
+
+/**
+ * True when a sentence offers the speaker's own help and names no act after it: "Good, I can
+ * help", "We will support you however we can". Nothing is put to the patient to do: "I will try
+ * your advice" does not take it up. "I can help you find a counsellor" names an act ("find") and
+ * is not one.
+ */
+function offersOwnHelp(words: readonly ReadToken[]): boolean {
+  const at = words.findIndex((word, index) => {
+    if (!helpingVerbs.has(word.lemma) || word.pos !== "VERB") return false;
+    // The speaker right before the help, with only auxiliaries and words of readiness between: "I'm glad to assist", "we're here to help"; not "I think you should get help".
+    const by = words.slice(0, index).findLastIndex((before) => offerers.has(before.lemma));
+    return by !== -1 && index - by <= offerReach && words.slice(by + 1, index).every((between) => between.pos !== "VERB" && between.pos !== "PRON");
+  });
+  return at !== -1 && !words.slice(at + 1).some((word) => word.pos === "VERB" && !helpingVerbs.has(word.lemma));
+}
+
+/** How many words after the speaker ("I", "we") their help may come: "I would be glad to help". */
+const offerReach = 5;
+
 /** Verbs of thinking that name no act before "it might help": "Just thought it may help somewhat", "I guess it could help". */
 const thinkingVerbs = new Set(["think", "guess", "feel", "know", "hope", "suppose", "believe", "bet", "say"]);
 
@@ -766,7 +788,8 @@ function reassures(sentence: ReadSentence): boolean {
 /**
  * The longest sentence of a therapist turn that could be offered: of at least `offeredWords` words,
  * not an open question ("What do you think?"), not asking to be told how it went (`asksToReportBack`), not
- * reassurance or a reflection (`reassures`) nor an attitude (`proposesAttitude`), not broken off ("It gives you a chance to
+ * reassurance or a reflection (`reassures`) nor an attitude (`proposesAttitude`) nor the therapist's own offer of help
+ * (`offersOwnHelp`: "Good, I can help"), not broken off ("It gives you a chance to
  * really…"), an act offered to the patient (`offersAct`) before any other, then one offered in a
  * later clause of the therapist's own account (`offersInLaterClause`); of those, the ones that say
  * a noun the assent `named` ("I'll look into that podcast") when any does. None when the turn ends
@@ -781,7 +804,7 @@ function lastOffered(segment: ReadSegment, named: ReadonlySet<string> = new Set(
   const candidates = segment.sentences.filter((sentence) => {
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
-    return words.length >= offeredWords && !brokenOff(segment, sentence) && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !offersAttitude(sentence) && !offersToTell(words);
+    return words.length >= offeredWords && !brokenOff(segment, sentence) && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !offersAttitude(sentence) && !offersToTell(words) && !offersOwnHelp(words);
   });
   // The sentences that say a thing the assent names ("I'll look into that podcast"): what it took up, whatever else the turn said.
   const naming = candidates.filter((sentence) => sentence.tokens.some((token) => token.pos === "NOUN" && named.has(token.lemma)));
