@@ -44,9 +44,10 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
  * never name a mood (a patient who only says "a bit better" has shown no mood).
  */
 export const moodChanges: Readonly<Record<"better" | "worse", readonly string[]>> = {
-  better: ["feel better", "bit better", "little better", "better now"],
+  // "Better than when I came in", "better than before": the mood moved since the session began, or since some time before.
+  better: ["feel better", "bit better", "little better", "better now", "better than when", "better than before", "better than earlier", "better than at the start"],
   // "I feel worse" is not among them: its lemmas ("feel bad") already show low mood.
-  worse: ["bit worse", "little worse", "worse now"],
+  worse: ["bit worse", "little worse", "worse now", "worse than when", "worse than before", "worse than earlier", "worse than at the start"],
 };
 
 /** Words that, right after a word of mood, make it a greeting, not a feeling: "happy holidays", "happy birthday". */

@@ -6,12 +6,9 @@
  * it — the risk screen first, then the writer, then core's check — and the note is read as a
  * clinician reads it, in SOAP and BIRP.
  */
-import { currentRiskSpans, flagsOfFindings, formatNote, harmToOthersSpans, riskScreenSummary, type RiskScreenResult, verifyNotes } from "@confide/core";
+import { formatNote } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
-import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
-import { dialogueInput } from "./dialogue-input.test-support.ts";
-import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
+import { noteLines as lines, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Hi Sam, thanks for coming in. Last time you told me about the thoughts of killing yourself. How have things been since?",
@@ -43,21 +40,6 @@ const session = [
   "T: Let's meet again next Thursday at the same time.",
   "P: Okay, I'll be there.",
 ];
-
-/** The session's risk flags and verified notes, as the pipeline produces them. */
-function run(turns: readonly string[]) {
-  const input = dialogueInput(turns);
-  const screened = screenTranscript(input);
-  const flags = screened.status === "screened" ? flagsOfFindings(screened.findings, "screen:embedded", input) : [];
-  const told = { ...input, currentRisks: currentRiskSpans(flags), harmToOthers: harmToOthersSpans(flags) };
-  const notes = verifyNotes(writeEmbeddedNotes(told), { ...told, revision: 1 }, { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) }, createWinkClaimReader());
-  // The screen's result as core stores it (a flag's id is derived from its words; any stable id serves here).
-  const stored = flags.map((flag, index) => ({ ...flag, id: `flag-${index}` }));
-  const risk: RiskScreenResult = { status: "screened", flags: stored, summary: riskScreenSummary({ status: "screened", flags: stored }), screens: [{ provider: "embedded", version: "test" }], transcriptRevision: 1, screenedAt: new Date(0) };
-  return { flags, notes, risk };
-}
-
-const lines = (section: { sentences: ReadonlyArray<{ text: string }> } | undefined) => section?.sentences.map((sentence) => sentence.text) ?? [];
 
 describe("a safety-planning session, as a clinician reads its note", () => {
   const { flags, notes } = run(session);

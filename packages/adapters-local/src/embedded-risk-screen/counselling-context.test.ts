@@ -307,6 +307,29 @@ describe("follow-up answers", () => {
   });
 });
 
+describe("questions of care and of the next session", () => {
+  it("an answer to a question of booking care or of meeting again tells of care, not more of the risk", () => {
+    const lines = [
+      "P: I have four or five pints most nights.",
+      "T: Your GP wants to repeat the blood tests. Would you be willing to book that in for next month?",
+      "P: Yes, I'll ring the surgery on Monday.",
+      "T: Could you see your GP before then?",
+      "P: Yes, on Tuesday.",
+      "T: Shall we meet again in two weeks to see how it's gone?",
+      "P: Yeah, go on then.",
+    ];
+    const found = findings(lines);
+    expect(found.map((finding) => finding.evidence[0]?.segmentId)).toEqual(["seg-1"]);
+  });
+
+  it("a question of going anywhere else, or of doing it again, still asks of the risk", () => {
+    const lines = ["P: I looked up how many of my pills it would take.", "T: Would you go to the bridge?", "P: Yes, on Sunday."];
+    expect(onLast(lines)).not.toEqual([]);
+    const again = ["P: I cut my arm last night.", "T: Have you done it again since?", "P: Yes, twice."];
+    expect(onLast(again).map((finding) => finding.rule)).toContain("answer.follow_up");
+  });
+});
+
 describe("stopping the use of a thing, not a drug", () => {
   it.each(["I am going to quit using my phone late at night.", "I'll stop using it before I sleep then.", "I quit using the app last month."])("%j raises no substance flag", (line) => {
     expect(categories(onLast(["T: The light from screens keeps you awake.", line]))).not.toContain("substance");

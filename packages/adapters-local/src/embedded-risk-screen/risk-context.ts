@@ -547,7 +547,7 @@ export function denies(text: string): boolean {
  */
 export function asksAboutTheRisk(question: string): boolean {
   const said = spokenWords(question);
-  if (asksOfHelp.test(said)) return false;
+  if (asksOfHelp.test(said) || asksOfCare.test(said) || asksToMeetAgain.test(said)) return false;
   if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }
@@ -561,6 +561,21 @@ export function asksAboutTheRisk(question: string): boolean {
  */
 const asksOfHelp =
   / (?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|talk to|talking to|speak to|speaking to|tell|telling|contact|contacting|ask|asking) (?!me |us |it |that |this |what |how |why |about )\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\S+ )?(?:number|card))(?= )/;
+
+/**
+ * A question of seeking care: whether the speaker would book, make an appointment, see a doctor or
+ * go to the surgery ("would you be willing to book that in for next month?", "could you see your
+ * GP this week?"). Its answer ("Yes, I'll ring the surgery on Monday") tells of care, not more of
+ * the risk. Going anywhere else is not one ("would you go to the bridge?").
+ */
+const asksOfCare =
+  / (?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?(?:book(?:ing)? |make (?:an|another) appointment|get (?:an|another) appointment|(?:see|seeing|go to|going to|get to|go and see|visit) (?:your|a|the) (?:gp|doctor|nurse|surgery|clinic|counsellor|counselor|therapist|psychiatrist|pharmacist|hospital|a&e|practice))/;
+
+/**
+ * A question of meeting again: the next session ("shall we meet again in two weeks to see how it's
+ * gone?", "can we book in for next Tuesday?"). The "again" in it is of the session, not of the risk.
+ */
+const asksToMeetAgain = / (?:shall|should|can|could) we (?:meet|talk|speak|catch up|book|see each other|get together|pick this up)| (?:see|meet) (?:you|each other) (?:again|next)| next (?:session|appointment)/;
 
 /** An answer saying the risk has stopped ("not any more", "not since June", "never again"). */
 export function stopsTheRisk(text: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, askingTogether, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -67,6 +67,16 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     for (const text of ["Let's talk about your week.", "Let's meet your goals first.", "Let me see you again next week.", "Let's go again next week.", "Let's meet and then we'll see about next week.", "We meet again next week."]) expect(offers(text), text).toBe(false);
   });
 
+  it("takes a modal asking it together ('shall we') and a verb of meeting as proposing a session to come, at a time within four words", () => {
+    for (const using of [reader, tagger]) {
+      for (const text of ["Shall we meet again in two weeks to see how it's gone?", "So should we talk again next Friday?", "Can we speak on Monday?", "Okay, could we see each other again in a month?"]) expect(offers(text, using), `${using.name}: ${text}`).toBe(true);
+    }
+    for (const modal of askingTogether) expect(offers(`${modal} we meet again next week?`), modal).toBe(true);
+    expect([...askingTogether]).toEqual(["shall", "should", "can", "could"]);
+    // Not asked of a time to come, not "we" together, or a modal that asks nothing together.
+    for (const text of ["Shall we talk about your week?", "Can we meet your goals first?", "Shall I meet again next week?", "Would we meet again next week?", "We could meet again next week.", "Shall we go again next week?"]) expect(offers(text), text).toBe(false);
+  });
+
   it("takes 'see' as arranging only as seeing the patient again, at a time within four words", () => {
     for (const word of seenAgain) expect(offers(`Shall I see you ${word} then?`), word).toBe(true);
     expect(offers("Would it be okay if I saw you again next week?")).toBe(true);
@@ -107,7 +117,7 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect([...arrangingActs]).toEqual(expect.arrayContaining(["refer", "book", "send", "make"]));
     expect([...arrangingActs]).not.toContain("tell");
     expect([...madeArrangements]).toEqual(["appointment", "referral", "booking"]);
-    expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you", "go", "on", "ahead"]);
+    expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you", "go", "on", "ahead", "then"]);
   });
 });
 
@@ -163,7 +173,7 @@ describe("arrangingOfferAt: an offer in one sentence, or an act stated and leave
 
 describe("acceptsOffer: the patient's plain yes", () => {
   it("accepts a plain yes with or without thanks", () => {
-    for (const yes of ["Yes, please.", "Yes please", "Yeah, thanks.", "Yes, thank you.", "Sure.", "Yep.", "Yes, definitely, please.", "Yeah, go on.", "Yes, go ahead."]) expect(accepts(yes), yes).toBe(true);
+    for (const yes of ["Yes, please.", "Yes please", "Yeah, thanks.", "Yes, thank you.", "Sure.", "Yep.", "Yes, definitely, please.", "Yeah, go on.", "Yes, go ahead.", "Yeah, go on then."]) expect(accepts(yes), yes).toBe(true);
   });
 
   it("does not accept an acknowledgement, a courtesy alone, a hedge or a longer turn", () => {

@@ -75,15 +75,20 @@ export const letUs: ReadonlySet<string> = new Set(["'s", "’s", "s", "us"]);
 /** Verbs of meeting again: "Let's meet again next Thursday", "let's see each other in a fortnight". */
 export const meetingVerbs: ReadonlySet<string> = new Set(["meet", "see", "talk", "speak"]);
 
+/** Modals that, before "we", ask to do something together: "Shall we meet again in two weeks?". */
+export const askingTogether: ReadonlySet<string> = new Set(["shall", "should", "can", "could"]);
+
 /**
  * True when a therapist's sentence proposes a session to come, as an offer is: after leads, "let's"
- * or "let us", a verb of meeting (`meetingVerbs`) and, within the next four words, a word of when
- * (`seenAgain`: "Let's meet again next Thursday") — not "Let's talk about your week".
+ * or "let us" — or a modal asking it together (`askingTogether`) and "we" — then a verb of meeting
+ * (`meetingVerbs`) and, within the next four words, a word of when (`seenAgain`: "Let's meet again
+ * next Thursday", "Shall we meet again in two weeks?") — not "Let's talk about your week".
  */
 function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
   let at = 0;
   while (is(words[at], offerLeads)) at += 1;
-  if (!is(words[at], "let") || !is(words[at + 1], letUs) || !is(words[at + 2], meetingVerbs)) return false;
+  const together = (is(words[at], "let") && is(words[at + 1], letUs)) || (is(words[at], askingTogether) && is(words[at + 1], "we"));
+  if (!together || !is(words[at + 2], meetingVerbs)) return false;
   return words.slice(at + 3, at + 3 + madeReach).some((word) => is(word, seenAgain));
 }
 
@@ -129,8 +134,8 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
   return asksLeave && at > 0 && opensArranging(sentences[at - 1]!, statedOpenings) ? at - 1 : -1;
 }
 
-/** Words of thanks or leave an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on.", "Yes, go ahead." */
-export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead"]);
+/** Words of thanks or leave an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on then.", "Yes, go ahead." */
+export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead", "then"]);
 
 /** Words that accept an arrangement as suiting the patient: "That's fine.", "Sounds good.", "Perfect." */
 export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great", "perfect", "lovely", "brilliant"]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
-import { actFillers, announcesSummary, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, yesWords } from "./confirmed-summary.ts";
+import { actFillers, announcesSummary, checkingVerbs, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, understandingVerbs, yesWords } from "./confirmed-summary.ts";
 
 const reader = createPlainWordsClaimReader();
 const wholeWords = wholeWordsReader({ commas: true });
@@ -89,6 +89,19 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     expect(planSummaryAt(reader.read("In summary you'll call."))).toBe(4);
     for (const text of ["To sum up, you'll feel better.", "In the summer you'll go to Spain.", "To the summary you'll add it.", "To sum it up you'll call.", "In sum up you'll call.", "To summarise, you were planning to visit.", "Up to summary you'll call.", "A summary you'll write up tonight."]) {
       expect(summarises(text), text).toBe(false);
+    }
+  });
+
+  it("reads a therapist checking their understanding as announcing a summary: 'let me', a verb of checking, then one of understanding", () => {
+    for (const using of [reader, wholeWords, tagger]) {
+      for (const text of ["Let me check I've got it.", "Let me just make sure I've understood.", "Okay, let me see if I heard you right.", "Let me check that I got all of that.", "Right, so okay, let me check I got it."]) expect(announcesSummary(using.read(text)), `${using.name}: ${text}`).toBe(true);
+    }
+    for (const checking of checkingVerbs) for (const understanding of understandingVerbs) expect(announcesSummary(reader.read(`let me ${checking} i ${understanding} it`)), `${checking} ${understanding}`).toBe(true);
+    expect([...checkingVerbs]).toEqual(["check", "make", "see"]);
+    expect([...understandingVerbs]).toEqual(["get", "got", "understand", "understood", "hear", "heard"]);
+    // No checking of understanding: another verb after "let me", understanding too far after it, or no "let me".
+    for (const text of ["Let me tell you what I heard.", "Let me check on something that you may not have heard of.", "I check I've got my keys.", "Let us check we got it.", "Let me check the time.", "Me check I got it.", "Let me get you a leaflet.", "Let me tell you and then check I got it."]) {
+      expect(announcesSummary(reader.read(text)), text).toBe(false);
     }
   });
 

@@ -76,9 +76,29 @@ export function isPlanSummary(words: readonly MatchedWord[], announced = false):
 /** Words by which a therapist announces a summary: "Let me summarise.", "To sum up,", "So, to recap…", "In summary". */
 export const summaryWords: ReadonlySet<string> = new Set(["summarise", "summarize", "summarising", "summarizing", "summary", "recap", "recapping"]);
 
-/** True when a sentence announces a summary (`summaryWords`, or "sum up"): the therapist's sentences after it in the turn summarise, as after "so". */
+/** Verbs by which a therapist checks their understanding: "Let me check I've got it", "let me make sure I've understood", "let me see if I heard you right". */
+export const checkingVerbs: ReadonlySet<string> = new Set(["check", "make", "see"]);
+/** Verbs of having understood, after a verb of checking: "…I've got it", "…I understood", "…I heard you right". */
+export const understandingVerbs: ReadonlySet<string> = new Set(["get", "got", "understand", "understood", "hear", "heard"]);
+/** How many words after "let me" the verb of checking may come, and after it the verb of understanding: "let me just check", "make sure I've got". */
+const checkingReach = 4;
+
+/**
+ * True when a sentence announces a summary (`summaryWords`, or "sum up"), or checks the therapist
+ * has understood ("Let me check I've got it.": "let me", a verb of `checkingVerbs`, then one of
+ * `understandingVerbs`): the therapist's sentences after it in the turn summarise, as after "so".
+ */
 export function announcesSummary(words: readonly MatchedWord[]): boolean {
-  return words.some((word, index) => is(word, summaryWords) || (is(word, "sum") && is(words[index + 1], "up")));
+  return words.some((word, index) => is(word, summaryWords) || (is(word, "sum") && is(words[index + 1], "up")) || checksUnderstanding(words, index));
+}
+
+/** True when "let me" at `index` goes on to check the therapist's understanding (`announcesSummary`). */
+function checksUnderstanding(words: readonly MatchedWord[], index: number): boolean {
+  if (!is(words[index], "let") || !is(words[index + 1], "me")) return false;
+  const checking = words.slice(index + 2, index + 2 + checkingReach).findIndex((word) => is(word, checkingVerbs));
+  if (checking === -1) return false;
+  const from = index + 2 + checking + 1;
+  return words.slice(from, from + checkingReach).some((word) => is(word, understandingVerbs));
 }
 
 /**
