@@ -222,6 +222,23 @@ describe("session mood in a clinician's words", () => {
     }
   });
 
+  it("reads feeling better or worse than when the session began, or than before, as the mood moving", () => {
+    const better = notesOf(["T: How was the week?", "P: I felt so sad and lonely.", "T: Tell me more.", "P: Just lonely.", "T: And now, after talking?", "P: Better than when I came in.", "T: Good.", "P: Much better than before."]);
+    expect(better.moodTrajectory).toMatchObject({ value: "improving" });
+    const worse = notesOf(["T: How was the week?", "P: I felt calm and relaxed at first.", "T: Go on.", "P: It was fine.", "T: And since the call?", "P: Worse than at the start, if anything.", "T: I see.", "P: Worse than earlier, honestly."]);
+    expect(worse.moodTrajectory).toMatchObject({ value: "declining" });
+    // Foreseen, it moves nothing.
+    const foreseen = notesOf(["T: How was the week?", "P: I felt so sad and lonely.", "T: Tell me more.", "P: Just lonely.", "T: And now?", "P: It will be better than before, I hope.", "T: Okay.", "P: Yes."]);
+    expect(isNotAssessed(foreseen.moodTrajectory) ? "not told" : (foreseen.moodTrajectory as { value: string }).value).not.toBe("improving");
+  });
+
+  it("reads no feeling in a word of mood that names a thing", () => {
+    for (const words of ["I take my blood pressure tablet at night.", "The doctor says it is a stress fracture.", "My tyre pressure light came on."]) {
+      expect(isNotAssessed(notesOf(["T: How are you?", `P: ${words}`]).sessionMood), words).toBe(true);
+    }
+    expect(moodOf(["T: How are you?", "P: Work puts so much pressure on me."])).toMatchObject({ text: expect.stringMatching(/anxious/) });
+  });
+
   it("counts a statement of current risk the screen found as distress in its half", () => {
     // The risk statement has no word of the mood lexicon; the screen finds it. The end feels better.
     const notes = notesOf([

@@ -4,7 +4,7 @@ import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, NoteWriterInput,
 /** Where the risk screen found the patient speaking of a current risk to their own life or body (`NoteWriterInput.currentRisks`). */
 type RiskSpan = NonNullable<NoteWriterInput["currentRisks"]>[number];
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
-import { dislikesAnAct, positiveOfAThing, saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
+import { dislikesAnAct, namesAThing, positiveOfAThing, saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
 import { clinicalMoods, denyingWords, greetingNouns, moodChanges, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
@@ -85,11 +85,13 @@ function triedFor(tokens: readonly ReadToken[], index: number): boolean {
  * a pleasant one asked about ("How do you become happy?" — an unpleasant one asked, "why am I so
  * anxious?", is still felt), a greeting ("happy holidays", `greetingNouns`), a courtesy at the
  * listener's news ("glad to hear you are well", `gladToHearOfYou`), one the patient is trying to
- * keep ("trying to stay hopeful", `triedFor`) or only wishes for ("I could be happy in a quieter job", `wishedFor`), someone
+ * keep ("trying to stay hopeful", `triedFor`) or only wishes for ("I could be happy in a quieter job", `wishedFor`), a thing
+ * named (`namesAThing`: "my blood pressure tablet"), someone
  * else's (`saidOfSomeoneElse`: "she was happy with the new flat", "my son seems happy") or denied ("nothing makes me happy", `denyingWords`).
  */
 function notTheirFeeling(tokens: readonly ReadToken[], index: number, phraseLength: number, mood: ClinicalMood): boolean {
   if (positiveMoods.has(mood) && tokens[tokens.length - 1]?.value === "?") return true;
+  if (namesAThing(tokens, index, phraseLength)) return true;
   if (greetingNouns.has(tokens[index + phraseLength]?.lemma ?? "")) return true;
   if (positiveMoods.has(mood) && (gladToHearOfYou(tokens, index + phraseLength) || triedFor(tokens, index) || wishedFor(tokens, index) || positiveOfAThing(tokens, index))) return true;
   const before = tokens.slice(Math.max(0, index - subjectReach), index);

@@ -11,6 +11,11 @@ describe("findEmotionalThemes", () => {
     expect(themes("I am so sad about the move.")).toContain("sadness");
   });
 
+  it("takes no feeling from a word that names a thing", () => {
+    for (const text of ["I picked up my blood pressure tablets.", "The scan showed a stress fracture.", "We hit the panic button by mistake."]) expect(themes(text), text).toEqual([]);
+    expect(themes("There is so much pressure at work.")).toContain("anxiety");
+  });
+
   it("takes no feeling the patient says they struggle to reach", () => {
     for (const text of ["I have trouble getting motivated in the mornings.", "It is hard to feel hopeful right now.", "I can't get motivated at all."]) {
       expect(themes(text), text).not.toContain("hope");

@@ -1,6 +1,6 @@
 import type { NoteItemDraft } from "@confide/core/ports";
 import { emotionLexicon } from "./emotion-lexicon.ts";
-import { dislikesAnAct, positiveOfAThing, saidOfSomeoneElse, wishedFor } from "./feeling-subject.ts";
+import { dislikesAnAct, namesAThing, positiveOfAThing, saidOfSomeoneElse, wishedFor } from "./feeling-subject.ts";
 import { isNegatedAt } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadToken } from "./segment-reader.ts";
 
@@ -37,7 +37,7 @@ const pleasantThemes = new Set(["hope", "joy"]);
 /**
  * Emotional themes from what the patient (or an unknown speaker) said: a theme for each group
  * of `emotionLexicon` with a word said, not negated ("I'm not anxious" counts for nothing) and not
- * a courtesy (`isCourtesy`: "I hope so"), nor a feeling the patient struggles to reach (`isLacked`: "trouble getting motivated"), nor one said of someone else (`saidOfSomeoneElse`: "he seems happy"), nor a pleasant one only wished for (`wishedFor`: "I could be happy in a quieter job"). Each theme quotes the first word that raised it and cites up to three occurrences.
+ * a courtesy (`isCourtesy`: "I hope so"), nor a feeling the patient struggles to reach (`isLacked`: "trouble getting motivated"), nor one said of someone else (`saidOfSomeoneElse`: "he seems happy"), nor a thing named (`namesAThing`: "blood pressure"), nor a pleasant one only wished for (`wishedFor`: "I could be happy in a quieter job"). Each theme quotes the first word that raised it and cites up to three occurrences.
  * @returns the themes in order of first mention ([] when no emotion word was said).
  */
 export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemDraft[] {
@@ -49,7 +49,7 @@ export function findEmotionalThemes(segments: readonly ReadSegment[]): NoteItemD
     for (const sentence of segment.sentences) {
       sentence.tokens.forEach((token, index) => {
         const theme = themeOf.get(token.lemma) ?? themeOf.get(token.value.toLowerCase());
-        if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index) || isLacked(sentence.tokens, index) || saidOfSomeoneElse(sentence.tokens, index, 1) || dislikesAnAct(sentence.tokens, index)) return;
+        if (theme === undefined || isNegatedAt(sentence.tokens, index) || isCourtesy(sentence.tokens, index) || isLacked(sentence.tokens, index) || saidOfSomeoneElse(sentence.tokens, index, 1) || dislikesAnAct(sentence.tokens, index) || namesAThing(sentence.tokens, index)) return;
         if (pleasantThemes.has(theme) && (wishedFor(sentence.tokens, index) || positiveOfAThing(sentence.tokens, index))) return;
         const item = themes.get(theme) ?? { text: theme, quote: token.value, evidence: [] };
         if (item.evidence.length < spansPerTheme) item.evidence.push({ segmentId: segment.id, start: token.start, end: token.end });

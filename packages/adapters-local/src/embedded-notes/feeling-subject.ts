@@ -1,4 +1,4 @@
-import { otherPersons } from "./mood-lexicon.ts";
+import { otherPersons, thingsNamed } from "./mood-lexicon.ts";
 import type { ReadToken } from "./segment-reader.ts";
 
 /** How many words before a word of feeling its subject (or, for the mood, a denying word) is looked for. */
@@ -99,4 +99,11 @@ export function positiveOfAThing(tokens: readonly ReadToken[], index: number): b
   const before = tokens[index - 1]?.lemma ?? "";
   const after = tokens[index + 1]?.lemma ?? "";
   return after === "for" || after === "with" || thingsPositive.has(before) || (before === "back" && tokens[index - 2]?.lemma === "come");
+}
+
+/** True when a word of feeling at `index`, with the word before or after it, names a thing (`thingsNamed`: "blood pressure", "stress fracture"), not a feeling. */
+export function namesAThing(tokens: readonly ReadToken[], index: number, phraseLength = 1): boolean {
+  const word = (at: number) => tokens[at]?.value.toLowerCase() ?? "";
+  const said = tokens.slice(index, index + phraseLength).map((token) => token.value.toLowerCase()).join(" ");
+  return thingsNamed.has(`${word(index - 1)} ${said}`) || thingsNamed.has(`${said} ${word(index + phraseLength)}`);
 }

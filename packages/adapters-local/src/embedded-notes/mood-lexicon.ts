@@ -50,6 +50,16 @@ export const moodChanges: Readonly<Record<"better" | "worse", readonly string[]>
   worse: ["bit worse", "little worse", "worse now", "worse than when", "worse than before", "worse than earlier", "worse than at the start"],
 };
 
+/**
+ * Two words, a word of mood among them, that name a thing, not a feeling: "my blood pressure
+ * tablet", "a stress fracture". The word of mood shows nothing there.
+ */
+export const thingsNamed: ReadonlySet<string> = new Set([
+  "blood pressure", "water pressure", "tyre pressure", "tire pressure", "air pressure", "oil pressure", "eye pressure",
+  "pressure cooker", "pressure washer", "pressure sore", "pressure ulcer", "pressure point", "pressure gauge",
+  "stress fracture", "stress test", "panic button", "panic room",
+]);
+
 /** Words that, right after a word of mood, make it a greeting, not a feeling: "happy holidays", "happy birthday". */
 export const greetingNouns: ReadonlySet<string> = new Set(["holiday", "holidays", "birthday", "new", "thanksgiving", "christmas", "easter", "hanukkah", "diwali", "eid", "anniversary", "weekend", "friday", "mother", "father", "valentine"]);
 /** Pronouns of someone else, and the people a patient most often speaks of: the nearest one before a word of mood makes it theirs, not the patient's ("he was happy with her", "my son always seems happy"). */

@@ -143,10 +143,19 @@ describe("claimSupport: hand-written model answers", () => {
   });
 });
 
+describe("a plan line's own framing", () => {
+  it("looks for no 'agreed' in the transcript: a short offer accepted stands on its words", () => {
+    const cited = [therapist("Can I book that for you now?"), patient("Yes, please.")];
+    expect(claimSupport({ text: "Agreed: “Yes, please.” — to “Can I book that for you now?”", quote: "Yes, please." }, cited, reader, "plan")).not.toBe("unsupported");
+    // The words agreed to must still be said: a booking nobody offered is not grounded by the framing.
+    expect(claimSupport({ text: "Agreed: “Yes, please.” — to “Can I send the referral to the clinic?”", quote: "Yes, please." }, cited, reader, "plan")).toBe("unsupported");
+  });
+});
+
 describe("the word lists of the rule", () => {
   it("looks for no reporting verb in the transcript", () => {
     // The list as the rule states it, not read from the module (a mutated list would test itself).
-    const reporting = ["say", "tell", "report", "state", "mention", "describe", "disclose", "discuss", "express", "share", "talk", "speak", "explain", "note", "indicate", "acknowledge", "admit", "endorse", "suggest", "recommend", "ask", "deny", "touch", "explore", "reflect", "summarise", "summarize", "affirm"];
+    const reporting = ["say", "tell", "report", "state", "mention", "describe", "disclose", "discuss", "express", "share", "talk", "speak", "explain", "note", "indicate", "acknowledge", "admit", "endorse", "suggest", "recommend", "ask", "deny", "touch", "explore", "reflect", "summarise", "summarize", "affirm", "agree"];
     expect([...reportingLemmas].sort()).toEqual([...reporting].sort());
     for (const lemma of reporting) {
       // "deny wine" claims no wine.
