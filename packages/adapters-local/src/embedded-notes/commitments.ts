@@ -188,6 +188,14 @@ const conditionsAfter = new Set(["once", "unless", "if"]);
 const placeAfterGoingTo = new Set(["PROPN", "DET", "PRON", "ADP"]);
 /** Verbs of lying down to rest: "lie down", "lay down" (as typed). */
 const restingVerbs = new Set(["lie", "lay"]);
+/**
+ * Verbs that, after a commitment phrase, are a manner of speaking when no "to" or "about" follows:
+ * "I'm not gonna lie, it was hard", "I won't pretend it was easy", "I'm not going to deny it". "I'm
+ * not going to lie to her anymore" commits.
+ */
+const speakingFrankly = new Set(["lie", "pretend", "kid", "sugarcoat", "deny"]);
+/** Words after a verb of `speakingFrankly` that make it an act: "lie to her", "lie about the drinking", "pretend to be fine". */
+const frankActs = new Set(["to", "about"]);
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
 const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
 /** Of `routinePlaces`, those that are no verb: "going to" before one, or a word before one ("going to law college"), is the going there whatever follows ("going to college part time"). */
@@ -516,6 +524,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "have" is an act arranged only where core's `arrangedActAt` found it holding an event for a day to come ("I have an appointment on Tuesday").
   if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act) && !(phrase === arrangedPhrase && verb.lemma === "have")) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
+  // "I'm not gonna lie, it was hard": a manner of speaking. As said, not by lemma: "I'll lay low" is an act.
+  if (speakingFrankly.has(verb.value.toLowerCase()) && !frankActs.has(act[1]?.lemma ?? "")) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
   if (saysHowWell(act, 0)) return null; // "I will do poorly": how it will go, a prediction
   if (effortOnly(act)) return null;

@@ -82,3 +82,22 @@ describe("a session about drinking, as a clinician reads its note", () => {
     expect(lines(section("plan"))).toHaveLength(6);
   });
 });
+
+describe("the same session as speech recognition gives it: lower case, no marks", () => {
+  const spoken = session.map((turn) => `${turn.slice(0, 3)}${turn.slice(3).toLowerCase().replace(/[^\p{L}\p{N}\s'-]/gu, "")}`);
+  const { notes, risk } = run(spoken);
+
+  it("still writes the summary he confirmed, and no habit, sustain talk or manner of speaking as the plan", () => {
+    const plan = (notes.actionItems as Array<{ text: string }>).map((item) => item.text);
+    expect(plan).toContain("Agreed: let me check i've got it you're going to keep to two pints on weeknights tell the lads on thursday and keep sundays dry — “yeah that's it”");
+    expect(plan).toContain("Agreed: “yeah go on then” — to “shall we meet again in two weeks to see how it's gone”");
+    expect(plan.filter((line) => /pretend|usually|not gonna stop/.test(line))).toEqual([]);
+  });
+
+  it("lists no question run into a statement as a strategy", () => {
+    const note = formatNote("birp", notes, risk);
+    const strategies = lines(note.sections.find((section) => section.key === "intervention")).filter((line) => line.startsWith("Strategy discussed"));
+    expect(strategies).toEqual(["Strategy discussed: that's a clear plan some people find it helps to keep a drinks diary on their phone for the first few weeks"]);
+  });
+});
+

@@ -1,6 +1,6 @@
 /** What an "Agreed" line may quote when no proposal phrase names it: an act offered, stated, not the therapist's own story. Sentences written for the test. */
 import { describe, expect, it } from "vitest";
-import { isAsked, isOwnAccount, offersAct, offersInLaterClause, praisesAnAct, sharesWhatHelped } from "./offered-acts.ts";
+import { isAsked, isOwnAccount, isQuestionInForm, offersAct, offersInLaterClause, praisesAnAct, sharesWhatHelped } from "./offered-acts.ts";
 import { readSegment } from "./segment-reader.ts";
 
 const sentence = (text: string) => readSegment({ id: "t", speaker: "T", startMs: 0, text }, "therapist").sentences[0]!;
@@ -94,5 +94,24 @@ describe("the parts of the rule", () => {
     expect(isOwnAccount(sentence("Anyway, I hope I have been able to help."))).toBe(true);
     expect(isOwnAccount(sentence("My evenings tend to be calmer."))).toBe(true);
     expect(isOwnAccount(sentence("Maybe you could try it."))).toBe(false);
+  });
+});
+
+describe("isQuestionInForm: a question with or without its mark", () => {
+  it("reads a question run into a statement, as speech recognition gives it", () => {
+    for (const text of ["so you've seen it done what would help you keep to two", "who else could you call", "your gp wants the blood tests would you be willing to book that in", "the office is open till five could you try ringing them today", "and did u manage to sleep"]) {
+      expect(isQuestionInForm(sentence(text)), text).toBe(true);
+    }
+  });
+
+  it("reads an auxiliary and 'you' after a clause as a question only where the sentence has no mark at all", () => {
+    expect(isQuestionInForm(sentence("maybe try some yoga, have you tried it before"))).toBe(false);
+    expect(isQuestionInForm(sentence("maybe try some yoga have you tried it before"))).toBe(true);
+  });
+
+  it("reads no question in an auxiliary and 'you' after a subject or a word of comparison, nor in 'you' too far after a question word", () => {
+    for (const text of ["i have you down for tuesday", "you should try it and so should you", "it will help more than would you think", "what would really help is that you rest", "we can book you in on monday"]) {
+      expect(isQuestionInForm(sentence(text)), text).toBe(false);
+    }
   });
 });

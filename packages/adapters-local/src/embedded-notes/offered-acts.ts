@@ -84,8 +84,11 @@ const questionWords = new Set(["who", "what", "where", "when", "how", "which", "
  * `sentenceOpeners`) with an auxiliary or a modal and then "you" — "Have you tried the library for
  * quiet", typed without the mark — or with "how about" / "what about", holds a question word, an
  * auxiliary or a modal and "you" anywhere ("and if the thoughts get stronger who could you call",
- * "who else could you call"),
- * or it ends in a question mark (`isAsked`).
+ * "who else could you call"), or, in a sentence with no mark at all as speech recognition gives
+ * it, "what" or "how", an auxiliary and "you" within two words ("…what would help you keep to
+ * two") or an auxiliary and "you" after a clause ("…the blood tests would you be willing to book
+ * that in"; not after a subject, "I have you down for Tuesday"), or it ends in a question mark
+ * (`isAsked`).
  */
 export function isQuestionInForm(sentence: ReadSentence): boolean {
   if (isAsked(sentence)) return true;
@@ -98,12 +101,30 @@ export function isQuestionInForm(sentence: ReadSentence): boolean {
   // Speech recognition gives no mark and the question may follow a clause: "and if it gets worse who could you call".
   const said = words.map((word) => word.value.toLowerCase());
   // "who else could you call": "else" may follow the question word.
-  return said.some((word, at) => {
+  const asksWithWord = said.some((word, at) => {
     if (!questionWords.has(word)) return false;
     const verb = said[at + 1] === "else" ? at + 2 : at + 1;
     return askingVerbs.has(said[verb] ?? "") && askedPeople.has(said[verb + 1] ?? "");
   });
+  if (asksWithWord) return true;
+  // Speech recognition's form, no mark of any kind. Typed, a question asked after a proposal ("maybe try some yoga, have you tried
+  // it") leaves the proposal stated, and "which" or "who" may open a clause of a statement ("journaling, which can help you").
+  if (sentence.tokens.some((token) => token.pos === "PUNCT")) return false;
+  return said.some(
+    (word, at) =>
+      // "so you've seen it done what would help you keep to two": "what" or "how", an auxiliary, and "you" within two words.
+      (openingAskers.has(word) && askingVerbs.has(said[at + 1] ?? "") && said.slice(at + 2, at + 2 + askedReach).some((later) => askedPeople.has(later))) ||
+      // "…repeat the blood tests would you be willing to book that in": an auxiliary and "you" after a clause, not after a subject ("I have you down for Tuesday", "so do you").
+      (at > 0 && askingVerbs.has(word) && askedPeople.has(said[at + 1] ?? "") && !statingBefore.has(said[at - 1]!)),
+  );
 }
+
+/** Question words that, unmarked, open a question after a clause with a verb before "you": "what would help you", "how does that leave you". */
+const openingAskers = new Set(["what", "how"]);
+/** Within how many words after the question word's auxiliary "you" may come: "what would help you" (two). */
+const askedReach = 2;
+/** Words before an auxiliary and "you" that make them a statement: a subject ("I have you down"), "so do you", "than you", "if you". */
+const statingBefore = new Set(["i", "we", "they", "he", "she", "it", "that", "this", "so", "neither", "nor", "as", "than", "if", "what", "which", "who"]);
 
 /** The first word of a sentence after its openers (`sentenceOpeners`), or undefined. */
 function openingWord(tokens: readonly ReadToken[]): ReadToken | undefined {

@@ -332,6 +332,15 @@ describe("plan items: what was agreed", () => {
     expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}Reading up on workouts online is a great idea. — “Right, I'll do that, and pick a workout app for my phone.”`]);
   });
 
+  it("never takes a manner of speaking for a commitment: 'I'm not gonna lie', 'I won't pretend', 'I'm not going to deny it'", () => {
+    for (const said of ["i'm not gonna lie it was rough at the weekend", "I'm not going to lie, on Saturday it was hard.", "I won't pretend it was easy on Friday.", "I'm not going to deny it, I drank on Sunday.", "usually four or five pints most nights more at the weekend i'm not gonna pretend it's nothing"]) {
+      expect(plan(["T: How was the week?", `P: ${said}`]), said).toEqual([]);
+    }
+    // Lying to someone, or about something, is an act to stop; laying low is an act.
+    expect(plan(["T: What will you do?", "P: I'm not going to lie to her about the drinking anymore."])).toHaveLength(1);
+    expect(plan(["T: What will you do on Friday?", "P: I'll lay low at home on Friday and keep away from the pub."])).toHaveLength(1);
+  });
+
   it("never names the therapist's own offer of help as what the patient agreed to", () => {
     for (const offer of ["Good, I can help any time.", "I'm glad to assist.", "We will always support you however we can."]) {
       const turns = ["T: Be truthful with your friends, it goes a long way.", "P: I will try to share how I feel.", `T: ${offer}`, "P: Many thanks. I'll try your advice."];

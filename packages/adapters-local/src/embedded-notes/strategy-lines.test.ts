@@ -31,6 +31,12 @@ describe("strategy lines", () => {
     expect(strategiesOf("Call your landlord about the heating.")).toEqual(["Call your landlord about the heating."]);
   });
 
+  it("never quotes a question run into a statement as speech recognition gives it: a verb between the question word and 'you', or an auxiliary and 'you' after a clause", () => {
+    expect(strategiesOf("so you've seen it done what would help you keep to two")).toEqual([]);
+    expect(strategiesOf("your gp wants to repeat the blood tests would you be willing to book that in for next month")).toEqual([]);
+    expect(strategiesOf("the housing office is open till five could you try ringing them today")).toEqual([]);
+  });
+
   it("never quotes the therapist's own offer of help as a strategy; a thing judged helpful stays", () => {
     expect(strategiesOf("Sorry the move has been so hard on you, I will help however I can.", "We can help with that.")).toEqual([]);
     expect(strategiesOf("Walking after dinner might help.", "Writing it down could help.")).toEqual(["Walking after dinner might help.", "Writing it down could help."]);

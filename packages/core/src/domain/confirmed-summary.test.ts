@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
-import { actFillers, announcesSummary, checkingVerbs, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, understandingVerbs, yesWords } from "./confirmed-summary.ts";
+import { actFillers, announcesSummary, checkedThings, checkingVerbs, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, heardRightly, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, understandingVerbs, yesWords } from "./confirmed-summary.ts";
 
 const reader = createPlainWordsClaimReader();
 const wholeWords = wholeWordsReader({ commas: true });
@@ -102,6 +102,22 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     // No checking of understanding: another verb after "let me", understanding too far after it, or no "let me".
     for (const text of ["Let me tell you what I heard.", "Let me check on something that you may not have heard of.", "I check I've got my keys.", "Let us check we got it.", "Let me check the time.", "Me check I got it.", "Let me get you a leaflet.", "Let me tell you and then check I got it."]) {
       expect(announcesSummary(reader.read(text)), text).toBe(false);
+    }
+  });
+
+  it("reads a check of understanding run into the summary, as speech recognition gives it, as announcing it", () => {
+    const at = (text: string) => planSummaryAt(reader.read(text));
+    expect(at("let me check i've got it you're going to call the clinic")).toBe(11);
+    expect(at("let me check i got all of that you will call the clinic")).toBe(10);
+    expect(at("okay let me see if i heard you right you'll ring her tonight")).toBe(11);
+    expect(at("let me make sure i've understood everything correctly you're going to walk after dinner")).toBe(13);
+    for (const closing of checkedThings) expect(at(`let me check i got ${closing} you will call`), closing).toBe(8);
+    for (const rightly of heardRightly) expect(at(`let me check i heard you ${rightly} you will call`), rightly).toBe(9);
+    expect([...checkedThings]).toEqual(["it", "that", "this", "right", "correctly", "straight", "all", "of", "everything"]);
+    expect([...heardRightly]).toEqual(["right", "correctly", "straight"]);
+    // A check with no summary after it, no understanding checked, or "you" that opens no check: no summary.
+    for (const text of ["let me check i've got it right", "let me check you're going to be fine", "let me check you will call", "let me check i heard you say you will call", "let me check i got the time you will call"]) {
+      expect(at(text), text).toBe(-1);
     }
   });
 

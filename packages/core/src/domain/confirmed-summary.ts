@@ -94,19 +94,44 @@ export function announcesSummary(words: readonly MatchedWord[]): boolean {
 
 /** True when "let me" at `index` goes on to check the therapist's understanding (`announcesSummary`). */
 function checksUnderstanding(words: readonly MatchedWord[], index: number): boolean {
-  if (!is(words[index], "let") || !is(words[index + 1], "me")) return false;
+  return checkingLength(words, index) > 0;
+}
+
+/** Words that may close a check of understanding: "…I've got it", "…I heard you right", "…I've understood all of that". */
+export const checkedThings: ReadonlySet<string> = new Set(["it", "that", "this", "right", "correctly", "straight", "all", "of", "everything"]);
+/** Words after "you" that close a check of understanding with it: "…I heard you right" — not "…I've got it you're going to", where "you" opens the summary. */
+export const heardRightly: ReadonlySet<string> = new Set(["right", "correctly", "straight"]);
+
+/**
+ * How many words at `index` check the therapist's understanding ("let me check I've got it":
+ * "let me", a verb of `checkingVerbs`, one of `understandingVerbs`, then words of
+ * `checkedThings`, or "you" and a word of `heardRightly`); 0 when they do not. Speech recognition may run the check into the summary
+ * ("let me check i've got it you're going to…"): the summary starts after it.
+ */
+function checkingLength(words: readonly MatchedWord[], index: number): number {
+  if (!is(words[index], "let") || !is(words[index + 1], "me")) return 0;
   const checking = words.slice(index + 2, index + 2 + checkingReach).findIndex((word) => is(word, checkingVerbs));
-  if (checking === -1) return false;
+  if (checking === -1) return 0;
   const from = index + 2 + checking + 1;
-  return words.slice(from, from + checkingReach).some((word) => is(word, understandingVerbs));
+  const understood = words.slice(from, from + checkingReach).findIndex((word) => is(word, understandingVerbs));
+  if (understood === -1) return 0;
+  let end = from + understood + 1;
+  for (;;) {
+    if (is(words[end], checkedThings)) end += 1;
+    else if (is(words[end], "you") && is(words[end + 1], heardRightly)) end += 2;
+    else return end - index;
+  }
 }
 
 /**
  * How many words at `at` announce the summary within its own sentence ("So to sum up, you're
  * going to…", "In summary, you'll…", "To recap, your plan is…"): "to" or "in" and a summary word
- * (`summaryWords`), or "to sum up"; 0 when none.
+ * (`summaryWords`), or "to sum up", or a check of understanding (`checkingLength`: "let me check
+ * i've got it you're going to…"); 0 when none.
  */
 function announcementAt(words: readonly MatchedWord[], at: number): number {
+  const checking = checkingLength(words, at);
+  if (checking > 0) return checking;
   if (!is(words[at], "to") && !is(words[at], "in")) return 0;
   if (is(words[at + 1], summaryWords)) return 2;
   return is(words[at], "to") && is(words[at + 1], "sum") && is(words[at + 2], "up") ? 3 : 0;
