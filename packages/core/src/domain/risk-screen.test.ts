@@ -64,6 +64,36 @@ describe("risk flags", () => {
     expect(flagsOfFindings([substanceFinding("a", "Four, maybe five.", "answer_to_other_question")], "screen:test", unasked).map((flag) => flag.substance)).toEqual(["other"]);
   });
 
+  it("groups an answer whose words and question name no substance by the substance of the flag before it", () => {
+    const said = {
+      speakers: transcript.speakers,
+      segments: [
+        { id: "s", speaker: "P", startMs: 0, endMs: 1, text: "I smoke three cigarettes a day." },
+        { id: "q", speaker: "T", startMs: 1, endMs: 2, text: "Have you thought about what it costs?" },
+        { id: "a", speaker: "P", startMs: 2, endMs: 3, text: "I guess. About five pounds a pack." },
+        { id: "d", speaker: "P", startMs: 3, endMs: 4, text: "And I drink at the weekend." },
+        { id: "r", speaker: "T", startMs: 4, endMs: 5, text: "How often?" },
+        { id: "b", speaker: "P", startMs: 5, endMs: 6, text: "Every Saturday." },
+      ],
+    };
+    const substances = (findings: RiskFinding[]) => flagsOfFindings(findings, "screen:test", said).map((flag) => flag.substance);
+    const smoking = substanceFinding("s", "I smoke three cigarettes a day.", "mention");
+    const guess = substanceFinding("a", "I guess.", "answer_to_other_question");
+    expect(substances([smoking, guess])).toEqual(["tobacco", "tobacco"]);
+    // The latest substance named before it, not the first; an answer with none before it stays "other"; a flag of "other" passes nothing on.
+    expect(substances([smoking, substanceFinding("d", "And I drink at the weekend.", "mention"), substanceFinding("b", "Every Saturday.", "answer_to_other_question")])).toEqual(["tobacco", "alcohol", "alcohol"]);
+    expect(substances([guess])).toEqual(["other"]);
+    expect(substances([substanceFinding("a", "I guess.", "mention"), guess])).toEqual(["other", "other"]);
+    // A statement naming none is not an answer: it takes nothing from before.
+    expect(substances([smoking, substanceFinding("a", "I guess.", "mention")])).toEqual(["tobacco", "other"]);
+    // The question before it, when it names one, comes first; a flag of another risk, or of "other", between them passes nothing on.
+    const pints = { ...said, segments: [...said.segments, { id: "p", speaker: "T", startMs: 6, endMs: 7, text: "How many pints, then?" }, { id: "f", speaker: "P", startMs: 7, endMs: 8, text: "Four." }] };
+    expect(flagsOfFindings([smoking, substanceFinding("f", "Four.", "answer_to_other_question")], "screen:test", pints).map((flag) => flag.substance)).toEqual(["tobacco", "alcohol"]);
+    const other = { ...finding("s2", "I want to kill myself."), evidence: [{ segmentId: "d", start: 0, end: 5 }] };
+    expect(substances([smoking, other, guess])).toEqual(["tobacco", undefined, "tobacco"]);
+    expect(substances([smoking, substanceFinding("d", "And I", "mention"), guess])).toEqual(["tobacco", "other", "tobacco"]);
+  });
+
   it("reads smoking as cannabis where the speaker's turn or the question before it names cannabis, else as tobacco", () => {
     const said = {
       speakers: transcript.speakers,

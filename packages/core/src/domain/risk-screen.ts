@@ -91,11 +91,13 @@ function speakerOf(roles: Set<SpeakerRole>): "patient" | "unknown" {
 /**
  * The substance a substance finding names: its quote's (`substanceOf`), or, for an answer whose
  * words name none ("Four, maybe five."), the one the other speaker's turn before it asked about
- * ("How many pints would that be?"): never "Other substances" for a drink asked about. Smoking
+ * ("How many pints would that be?"), or, when that names none either ("Have you thought about what
+ * it costs?" — "I guess."), the substance of the flag before it (`earlier`), which the answer says
+ * more about: never "Other substances" for a drink or a cigarette talked about. Smoking
  * alone names no tobacco where the speaker's own turn or the question before it names cannabis
  * ("How often are you using the weed?" — "I smoke after school.").
  */
-function substanceOfFinding(finding: RiskFinding, transcript: EvidenceSource): string {
+function substanceOfFinding(finding: RiskFinding, transcript: EvidenceSource, earlier: string | undefined): string {
   const said = substanceOf(finding.quote);
   const smokedOnly = said === "tobacco" && namesOnlySmoking(finding.quote);
   if (!smokedOnly && (said !== "other" || !answerBases.has(finding.basis))) return said;
@@ -103,7 +105,8 @@ function substanceOfFinding(finding: RiskFinding, transcript: EvidenceSource): s
   const at = segments.findIndex((segment) => segment.id === finding.evidence[0]?.segmentId);
   const asked = askedBefore(segments, at);
   if (smokedOnly) return substanceOf(`${segments[at]?.text ?? ""} ${asked ?? ""}`) === "cannabis" ? "cannabis" : said;
-  return asked === null ? said : substanceOf(asked);
+  const askedOf = asked === null ? said : substanceOf(asked);
+  return askedOf === "other" && earlier !== undefined ? earlier : askedOf;
 }
 
 /** The other speaker's whole turn just before the turn of the segment at `at`, or null when there is none. */
@@ -137,6 +140,8 @@ export function flagsOfFindings(
   transcript: EvidenceSource,
 ): Array<Omit<ScreenedRiskFlag, "id"> & Pick<RiskFinding, "category" | "basis">> {
   const flags: Array<Omit<ScreenedRiskFlag, "id"> & Pick<RiskFinding, "category" | "basis">> = [];
+  /** The substance of the last substance flag named, which a later answer naming none says more about. */
+  let lastSubstance: string | undefined;
   for (const finding of findings) {
     const roles = citedRoles(finding.evidence, transcript);
     if (roles.has("therapist")) continue;
@@ -160,7 +165,7 @@ export function flagsOfFindings(
       tier,
       basis: finding.basis,
       ...(reasons.length > 0 ? { reasons: [...new Set(reasons)] } : {}),
-      ...(finding.category === "substance" ? { substance: substanceOfFinding(finding, transcript) } : {}),
+      ...(finding.category === "substance" ? { substance: substanceOfFinding(finding, transcript, lastSubstance) } : {}),
       text: finding.text,
       quote: finding.quote,
       evidence: finding.evidence,
@@ -168,6 +173,7 @@ export function flagsOfFindings(
       rules: [finding.rule],
       alert: tier === "page",
     };
+    if (flag.substance !== undefined && flag.substance !== "other") lastSubstance = flag.substance;
     const verification = verifyItem({ text: flag.text, quote: flag.quote, evidence: flag.evidence }, transcript);
     flags.push({ ...flag, verification });
   }
