@@ -332,6 +332,17 @@ describe("plan items: what was agreed", () => {
     expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}Reading up on workouts online is a great idea. — “Right, I'll do that, and pick a workout app for my phone.”`]);
   });
 
+  it("takes 'I'd like that' or 'I would love that' as a plain assent to a proposal asked, 'would it help to…' among them", () => {
+    for (const assent of ["Yes, I'd like that.", "I would love that."]) {
+      const items = plan(["T: Would it help to see the midwife together next week?", `P: ${assent}`]);
+      expect(items.map((item) => item.text), assent).toEqual([`${agreedPrefix}“${assent}” — to “Would it help to see the midwife together next week?”`]);
+      expect(items[0]!.support, assent).not.toBe("unsupported");
+    }
+    // Liking something else takes nothing up; a question of how it would help proposes nothing.
+    expect(plan(["T: Would it help to see the midwife together next week?", "P: I'd like that to stop."])).toEqual([]);
+    expect(plan(["T: How would it help to talk to her?", "P: I'd like that."])).toEqual([]);
+  });
+
   it("never takes a manner of speaking for a commitment: 'I'm not gonna lie', 'I won't pretend', 'I'm not going to deny it'", () => {
     for (const said of ["i'm not gonna lie it was rough at the weekend", "I'm not going to lie, on Saturday it was hard.", "I won't pretend it was easy on Friday.", "I'm not going to deny it, I drank on Sunday.", "usually four or five pints most nights more at the weekend i'm not gonna pretend it's nothing"]) {
       expect(plan(["T: How was the week?", `P: ${said}`]), said).toEqual([]);

@@ -27,6 +27,8 @@ describe("strategy lines", () => {
     expect(strategiesOf("you could call someone else you trust when it gets bad")).toEqual(["you could call someone else you trust when it gets bad"]);
     expect(strategiesOf("you could call your sister when it gets bad")).toEqual(["you could call your sister when it gets bad"]);
     expect(strategiesOf("Have you thought about it. You could ask the housing office for a quieter flat.")).toEqual(["You could ask the housing office for a quieter flat."]);
+    // A clause set before, after an opener, ends at its comma: "you could" opens the main clause.
+    expect(strategiesOf("And if the worry gets too much at night, you could jot it down.")).toEqual(["And if the worry gets too much at night, you could jot it down."]);
     // An imperative is no question.
     expect(strategiesOf("Call your landlord about the heating.")).toEqual(["Call your landlord about the heating."]);
   });

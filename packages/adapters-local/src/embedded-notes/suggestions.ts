@@ -54,6 +54,10 @@ const proposalPhrases = [
   "how about",
   "maybe try",
   "i wonder if you could",
+  // "Would it help to see the midwife together next week?": a proposal asked.
+  "would it help to",
+  "would it be helpful to",
+  "might it help to",
   "do you think you could",
   "do you think you might",
   "do you think you can",
@@ -124,7 +128,7 @@ const doesAThing = (after: readonly ReadToken[], verb: ReadToken) =>
 /** Verbs after "I would" that give the therapist's view, not an act the patient could do: "I would say that's right", "I would bet your neighbours feel the same". */
 const opinionVerbs = new Set(["say", "bet", "guess", "suppose", "assume", "expect", "doubt", "argue", "hate"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
-const proposingQuestions = ["have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
+const proposingQuestions = ["would it help to", "would it be helpful to", "might it help to", "have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /** Openings of a question that ask the patient's view of an act: "How would you feel about setting a quit date?", "What do you think about trying the patches?". */
 const viewAskingOpenings = ["how would you feel about", "what do you think about", "what would you think about"];
 
@@ -149,11 +153,11 @@ const addressedWithin = 2;
 /** Words that, after a comma, open a clause in which a phrase addressed to the patient counts from its start: "It sounds small, but you may want to…". */
 const clauseOpeners = new Set(["but", "so"]);
 
-/** How many words come before token `index` in its clause: from the sentence's start, from the comma closing a clause set before it (`frontedClauses`), or from a comma and a word of `clauseOpeners`. */
+/** How many words come before token `index` in its clause: from the sentence's start, from the comma closing a clause set before it (`frontedClauses`, after any `openers`), or from a comma and a word of `clauseOpeners`. */
 function wordsBeforeInClause(tokens: readonly ReadToken[], index: number): number {
   let from = 0;
-  // "If that does not help, you could…": a clause set before the main one ends at its comma.
-  const opening = tokens.find(isWord);
+  // "If that does not help, you could…", "And if it gets too much, you could…": a clause set before the main one ends at its comma.
+  const opening = tokens.find((token) => isWord(token) && !openers.has(token.lemma));
   const comma = tokens.findIndex((token) => token.value === ",");
   if (opening !== undefined && frontedClauses.has(opening.lemma) && comma !== -1 && comma < index) from = comma + 1;
   tokens.slice(0, index).forEach((token, at) => {
@@ -421,6 +425,15 @@ export function callsItAProposal(sentence: ReadSentence): boolean {
 
 /** Plain assents that do not name a proposal ("Sounds good", "I agree"): they take one up only after a proposal this writer recognises (`proposes`). */
 export const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "sound nice", "sound like what i should do", "i like that", "i really like that", "i can do that"];
+/** Plain assents of wanting what was asked ("Yes, I'd like that"): only closing their clause — "I'd like that to stop" wants something else. */
+const wantingAssents = ["i would like that", "i would love that"];
+/** Words that may follow a wanting assent in its clause: "I'd like that very much", "I'd love that, thank you". */
+const afterWanting = new Set(["very", "much", "a", "lot", "too", "thank", "thanks", "please", "actually", "yes", "yeah"]);
+/** True when the wanting assent at `index` closes its clause: nothing after it, a mark, or only words of `afterWanting`. */
+const closesWanting = (tokens: readonly ReadToken[], index: number) => {
+  const next = tokens[index + 4];
+  return next === undefined || !isWord(next) || afterWanting.has(next.lemma);
+};
 /** Assents that only weigh it ("That might help", "I could try", "I'll think about it"): to confirm with the patient, never a plan. */
 const tentativePhrases = [
   "that might work",
@@ -457,7 +470,7 @@ const tentativePhrases = [
 ];
 
 /** Every phrase by which a sentence may take up a proposal, named, plain or weighed. */
-const assentPhrases = [...namingAssentPhrases, ...plainAssentPhrases, ...tentativePhrases];
+const assentPhrases = [...namingAssentPhrases, ...plainAssentPhrases, ...wantingAssents, ...tentativePhrases];
 const assentFirstWords = firstWordsOf(assentPhrases);
 
 /**
@@ -619,7 +632,7 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   // "…as they know I'll say yes": a commitment reported or explained takes nothing up; nor does "I'll try to have a more positive mindset", an outlook.
   const committing = !predicts && says(tokens, committingAssentPhrases, (at) => !notMeantAt(tokens, at, reportingCues) && !triesAnOutlook(tokens, at));
   const naming = pointing || committing || says(tokens, namingOnlyPhrases);
-  const plain = naming || bare || says(tokens, plainAssentPhrases);
+  const plain = naming || bare || says(tokens, plainAssentPhrases) || says(tokens, wantingAssents, (at) => closesWanting(tokens, at));
   const weighed = says(tokens, tentativePhrases);
   if (!plain && !weighed) return null;
   // "Good idea, I could give that a go": the assent names the proposal, "I could" does not hedge it.

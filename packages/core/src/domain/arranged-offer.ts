@@ -93,7 +93,7 @@ function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
 }
 
 /** How "I would" and "I will" may be read: apart (a tagger's "'d" has the lemma "would"; a plain reader splits off "d", "ll"), or joined, as a reader of whole words keeps "I'd". */
-const iWould = [["i", "would"], ["i", "d"], ["i'd"], ["i’d"]];
+export const iWould: readonly (readonly string[])[] = [["i", "would"], ["i", "d"], ["i'd"], ["i’d"]];
 const iWill = [["i", "will"], ["i", "ll"], ["i'll"], ["i’ll"]];
 /** Openings of a sentence stating what the therapist would arrange, asked leave for in the next: "I'd like to book you in with your GP. Would that be alright?" */
 const statedOpenings: readonly (readonly string[])[] = [

@@ -19,6 +19,7 @@ import {
   praiseSequences,
   likingSequences,
   assentSequences,
+  wantingVerbs,
   citesCommitment,
   committingSubjects,
   hedgeWords,
@@ -536,8 +537,10 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "sound like what I should do",
       "something I could try", "something I can try",
       "that be my plan", "that be the plan",
+      "I would like that", "I d like that", "I'd like that", "I’d like that", "I would love that", "I d love that", "I'd love that", "I’d love that",
     ];
     expect(phrases).toHaveLength(assentSequences.length);
+    expect(wantingVerbs).toEqual(["like", "love"]);
     for (const words of phrases) {
       expect(commits(`Yes, ${words}.`, "patient", byValue), words).toBe(true);
       expect(commits(`Yes, ${words.split(" ").slice(1).join(" ")}.`, "patient", byValue), `${words}, first word left out`).toBe(false);

@@ -1,5 +1,5 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
-import { acceptsOffer, arrangingOfferAt } from "./arranged-offer.ts";
+import { acceptsOffer, arrangingOfferAt, iWould } from "./arranged-offer.ts";
 import { announcesSummary, confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
 import type { SpeakerRole } from "./transcript.ts";
 import { is, type MatchedWord } from "./word-match.ts";
@@ -41,6 +41,9 @@ export const likingVerbs: ReadonlySet<string> = new Set(["like", "love"]);
 export const likedPointers: ReadonlySet<string> = new Set(["the", "that", "this", "your"]);
 /** Every liking of a proposal as a word sequence (`likingVerbs`, `likedPointers`, `proposalNouns`): "like the idea", "love your suggestion". */
 export const likingSequences: readonly (readonly string[])[] = [...likingVerbs].flatMap((verb) => [...likedPointers].flatMap((pointer) => [...proposalNouns].map((noun) => [verb, pointer, noun] as const)));
+/** Verbs of wanting after "I would" that take up what was asked: "I'd like that", "I would love that". */
+export const wantingVerbs: readonly string[] = ["like", "love"];
+
 /** Assents to a proposal, as word sequences (by lemma or value): a praise of it (`praiseSequences`), a liking of it (`likingSequences`), "sounds good", "will do", "not a bad idea" (the negation is of "bad", not of the assent). */
 export const assentSequences: readonly (readonly string[])[] = [
   ...praiseSequences,
@@ -91,6 +94,8 @@ export const assentSequences: readonly (readonly string[])[] = [
   // "Yes, that is my plan", "That's the plan": what was put forward taken up as the patient's own plan.
   ["that", "be", "my", "plan"],
   ["that", "be", "the", "plan"],
+  // "Yes, I'd like that", "I would love that": a proposal asked, taken up, in each reading of "I would" (`iWould`).
+  ...iWould.flatMap((would) => wantingVerbs.map((verb) => [...would, verb, "that"])),
 ];
 /** Words of thanks: an assent sequence after one and "for" is what is thanked for ("Thanks for the great advice"), not an assent. */
 export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx", "ty", "appreciate"]);
