@@ -792,7 +792,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
         return;
       }
       if (commitment.act !== "own") return;
-      const item = quotedSentence(segment, sentence, quoteStart(segment, at));
+      const item = quotedSentence(segment, quoteEnd(segment, at, commitment), quoteStart(segment, at));
       if (!firm) {
         found.toConfirm.push(item);
         named = { item, turnsAgo: 0, idea: false };
@@ -834,6 +834,23 @@ function quoteStart(segment: ReadSegment, at: number): ReadSentence {
   const before = segment.sentences[at - 1];
   const endsThen = sentence.tokens.filter(isWord).at(-1)?.lemma === "then";
   return endsThen && before !== undefined && namesWhen(before) ? before : sentence;
+}
+
+/** Words that point back at the thing just arranged: "I've booked onto it." "It starts on the fourteenth." */
+const arrangedPointers = new Set(["it", "that", "this", "one"]);
+
+/**
+ * The last sentence an arranged commitment's quote holds: its own, or the next when its own ends
+ * pointing back at what it arranged and the next opens pointing at it again and names when ("I've
+ * booked onto it. It starts on the fourteenth, Tuesday evenings."): the plan line then says when.
+ */
+function quoteEnd(segment: ReadSegment, at: number, commitment: Commitment): ReadSentence {
+  const sentence = segment.sentences[at]!;
+  const next = segment.sentences[at + 1];
+  if (commitment.arranged !== true || next === undefined) return sentence;
+  const endsPointing = arrangedPointers.has(sentence.tokens.filter(isWord).at(-1)?.lemma ?? "");
+  const opensPointing = arrangedPointers.has(next.tokens.find(isWord)?.lemma ?? "");
+  return endsPointing && opensPointing && namesWhen(next) ? next : sentence;
 }
 
 /** Past forms that, after "So I", tell what the speaker then did: "So I started asking around". */

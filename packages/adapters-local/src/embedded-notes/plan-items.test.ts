@@ -343,6 +343,15 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How would it help to talk to her?", "P: I'd like that."])).toEqual([]);
   });
 
+  it("takes an arrangement joining what the therapist named as the plan, quoting the next sentence when it points at it again and says when", () => {
+    const turns = (said: string) => ["T: Where are you with the group the court suggested?", `P: ${said}`];
+    expect(plan(turns("I've booked onto it. It starts on Tuesday.")).map((item) => item.text)).toEqual(["I've booked onto it. It starts on Tuesday."]);
+    expect(plan(turns("I've booked onto it. My mum is pleased.")).map((item) => item.text)).toEqual(["I've booked onto it."]);
+    expect(plan(turns("I've booked onto it. It is in town.")).map((item) => item.text)).toEqual(["I've booked onto it."]);
+    expect(plan(turns("I've booked onto the group. It starts on Tuesday.")).map((item) => item.text)).toEqual(["I've booked onto the group."]);
+    expect(plan(turns("I booked it."))).toEqual([]);
+  });
+
   it("never takes a manner of speaking for a commitment: 'I'm not gonna lie', 'I won't pretend', 'I'm not going to deny it'", () => {
     for (const said of ["i'm not gonna lie it was rough at the weekend", "I'm not going to lie, on Saturday it was hard.", "I won't pretend it was easy on Friday.", "I'm not going to deny it, I drank on Sunday.", "usually four or five pints most nights more at the weekend i'm not gonna pretend it's nothing"]) {
       expect(plan(["T: How was the week?", `P: ${said}`]), said).toEqual([]);

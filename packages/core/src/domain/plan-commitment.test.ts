@@ -4,6 +4,8 @@ import type { ClaimReader } from "../ports/claim-reader.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 import {
   arrangedActAt,
+  joiningWords,
+  namedBefore,
   heldEvents,
   upEvents,
   scheduledActs,
@@ -641,6 +643,21 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(arrangedActAt(words("I'm seeing her in town on Friday"))).toBe(2);
     expect(arrangedActAt(words("We are just now seeing them on Sunday"))).toBe(4);
     expect(arrangedActAt(words("I have booked a place"))).toBe(2);
+  });
+
+  it("finds an arrangement that joins something named before it: 'booked onto it', 'signed up for that one'", () => {
+    const at = (text: string) => arrangedActAt(reader.read(text));
+    expect(at("I've booked onto it")).toBe(2);
+    expect(at("I signed up for that one")).toBe(1);
+    expect(at("I have booked on to it")).toBe(2);
+    expect(at("I've booked in for it")).toBe(2);
+    expect(at("I enrolled in this")).toBe(1);
+    for (const joining of joiningWords) expect(at(`I booked ${joining} it`), joining).toBe(1);
+    for (const pointer of namedBefore) expect(at(`I booked onto ${pointer}`), pointer).toBe(1);
+    expect([...joiningWords]).toEqual(["onto", "on", "into", "in", "for"]);
+    expect([...namedBefore]).toEqual(["it", "that", "this", "one"]);
+    // Nothing joined, something else joined, or a thing booked with no event: none.
+    for (const text of ["I booked it", "I arranged it all", "I booked onto the bus", "I booked for my mum", "I signed it for them"]) expect(at(text), text).toBe(-1);
   });
 
   it("reads each word of the arrangement's data as the rule says", () => {

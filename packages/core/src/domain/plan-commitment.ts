@@ -233,6 +233,26 @@ export const heldEvents: ReadonlySet<string> = new Set(["appointment", "session"
 const heldReach = 4;
 /** Verbs whose present, said with a day to come, tells an act already fixed: "I see my GP on Friday", "I start the course next week", "I go back to work on Monday". */
 export const scheduledActs: ReadonlySet<string> = new Set(["see", "start", "begin", "go", "fly", "leave", "move", "meet", "return", "travel", "head"]);
+/** Words by which an arrangement joins something: "booked onto it", "signed up for it", "enrolled in it". */
+export const joiningWords: ReadonlySet<string> = new Set(["onto", "on", "into", "in", "for"]);
+/** Words that point back at what was named before: "it", "that", "this", "one". */
+export const namedBefore: ReadonlySet<string> = new Set(["it", "that", "this", "one"]);
+
+/**
+ * True when an arrangement's clause joins something named before it (`joiningWords`, then a word of
+ * `namedBefore`, more joining words or "to" allowed between: "I've booked onto it", "I signed up for
+ * that one", "booked on to it", "booked in for it"): a course or programme the other speaker named,
+ * as the event would be. Not "I booked
+ * it" (a table, a holiday) nor "I arranged it all".
+ */
+function joinsNamedBefore(own: ReadonlyArray<{ lemma: string; value: string }>): boolean {
+  const at = own.findIndex((word) => is(word, joiningWords));
+  if (at === -1) return false;
+  let pointer = at + 1;
+  while (is(own[pointer], joiningWords) || is(own[pointer], "to")) pointer += 1;
+  return is(own[pointer], namedBefore);
+}
+
 /** Words that make a present act a habit, not one fixed for a day: "I go to the gym every Friday", "I usually see him at the weekend". */
 const habitWords: ReadonlySet<string> = new Set(["every", "usually", "always", "often", "normally", "sometimes", "never"]);
 /** Words after "getting" and its article that tell a change of state, not a thing got: "I'm getting a bit better", "getting a lot worse". */
@@ -242,8 +262,9 @@ const gotThingOpeners: ReadonlySet<string> = new Set(["a", "an", "another", "my"
 /**
  * Where the words tell an act arranged, after a first-person subject (`committingSubjects`): an
  * arrangement made (`arrangingVerbs`, "signed up", "made an appointment") for an event
- * (`arrangedEvents`) or a day to come ("I've booked onto the programme", "I registered for classes
- * next term"; not "I arranged a loan"); an act in "-ing" said in the present with a day to come
+ * (`arrangedEvents`), a day to come or something named before (`joinsNamedBefore`: "I've booked
+ * onto the programme", "I registered for classes next term", "I've booked onto it"; not "I arranged
+ * a loan"); an act in "-ing" said in the present with a day to come
  * (`arrangedTimeWords`, "next" and one of `nextTimes`: "I'm seeing my GP on Friday", "We're moving
  * to my aunt's next week", "We're getting a puppy this weekend"), not a state in "-ing"
  * (`progressiveStates`: "I'm getting better tomorrow"), not "was seeing"; an event of care held
@@ -287,7 +308,7 @@ export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: strin
     const own = clauseAfter(at);
     const timed = isTimed(own);
     const arranging = arrangingVerbs.has(value) || (value === "signed" && next === "up") || (value === "made" && ["an", "a"].includes(next ?? "") && words[at + 2]?.lemma === "appointment");
-    if (arranging && (timed || own.some((_, offset) => eventAt(own, offset, arrangedEvents)))) return at;
+    if (arranging && (timed || own.some((_, offset) => eventAt(own, offset, arrangedEvents)) || joinsNamedBefore(own))) return at;
     // Right after "I'm" a word in "-ing" is the verb, whatever the tagger says ("I'm meeting my sponsor" reads "meeting" as a noun); not "nothing".
     const gettingThing = value === "getting" && is(own[0], gotThingOpeners) && !is(own[1], changeOfState);
     const inIng = /ing$/.test(value) && value.length > 4 && !/^(?:some|no|any|every)thing$/.test(value) && (gettingThing || ![verb.lemma.toLowerCase(), ...ingStems(value)].some((stem) => progressiveStates.has(stem)));
