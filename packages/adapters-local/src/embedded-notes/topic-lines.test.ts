@@ -192,6 +192,12 @@ describe("topics", () => {
     expect(texts(notes.keyTopics)).toContain("exams");
   });
 
+  it("takes no topic from a word for any man: 'that bloke', 'a fella', 'the chap'", () => {
+    const notes = writeEmbeddedNotes(input(["T: What worries you most?", "P: I don't want to be that bloke. My dad was that bloke, shouting at the fella next door.", "T: Go on.", "P: The chap at work says the anger course helps, the anger is the worst of it."]));
+    for (const word of ["bloke", "fella", "chap"]) expect(texts(notes.keyTopics), word).not.toContain(word);
+    expect(texts(notes.keyTopics)).toContain("anger");
+  });
+
   it("takes no topic from 'a look'", () => {
     expect(texts(writeEmbeddedNotes(input(["T: Here's the leaflet.", "P: I'll take a look. I'll have a look at the group too.", "T: Good.", "P: My brother would have liked the group."])).keyTopics)).not.toContain("look");
   });
