@@ -196,6 +196,15 @@ const restingVerbs = new Set(["lie", "lay"]);
 const speakingFrankly = new Set(["lie", "pretend", "kid", "sugarcoat", "deny"]);
 /** Words after a verb of `speakingFrankly` that make it an act: "lie to her", "lie about the drinking", "pretend to be fine". */
 const frankActs = new Set(["to", "about"]);
+/**
+ * Ways of saying the next thing, by lemma, that open the act after a commitment's words: "I'm not
+ * gonna sit here and tell you it was easy", "I'll give you that, it was better", "I'll put it this
+ * way", "I'll tell you what". What follows is said now, not done later.
+ */
+const sayingTheNextThing = [
+  "sit here and tell", "sit here and say", "sit here and lie", "sit here and pretend", "sit here and act",
+  "give you that", "put it this way", "put it that way", "put it like this", "put it like that", "tell you what", "say this",
+];
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
 const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
 /** Of `routinePlaces`, those that are no verb: "going to" before one, or a word before one ("going to law college"), is the going there whatever follows ("going to college part time"). */
@@ -524,6 +533,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "have" is an act arranged only where core's `arrangedActAt` found it holding an event for a day to come ("I have an appointment on Tuesday").
   if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act) && !(phrase === arrangedPhrase && verb.lemma === "have")) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
+  if (sayingTheNextThing.some((phrase) => phraseStarts(act, phrase).includes(0))) return null;
   // "I'm not gonna lie, it was hard": a manner of speaking. As said, not by lemma: "I'll lay low" is an act.
   if (speakingFrankly.has(verb.value.toLowerCase()) && !frankActs.has(act[1]?.lemma ?? "")) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act

@@ -356,6 +356,11 @@ describe("plan items: what was agreed", () => {
     for (const said of ["i'm not gonna lie it was rough at the weekend", "I'm not going to lie, on Saturday it was hard.", "I won't pretend it was easy on Friday.", "I'm not going to deny it, I drank on Sunday.", "usually four or five pints most nights more at the weekend i'm not gonna pretend it's nothing"]) {
       expect(plan(["T: How was the week?", `P: ${said}`]), said).toEqual([]);
     }
+    // Ways of saying the next thing are no act either.
+    for (const said of ["I'm not gonna sit here and tell you it was easy on Friday.", "i'm not gonna sit here and lie to you it was rough on friday", "I'll give you that, the weekend was better.", "I'll put it this way, tomorrow will be hard.", "I'll tell you what, Saturday was awful."]) {
+      expect(plan(["T: How was the week?", `P: ${said}`]), said).toEqual([]);
+    }
+    expect(plan(["T: What will you do?", "P: I'll give you a call on Monday to say how it went."])).toHaveLength(1);
     // Lying to someone, or about something, is an act to stop; laying low is an act.
     expect(plan(["T: What will you do?", "P: I'm not going to lie to her about the drinking anymore."])).toHaveLength(1);
     expect(plan(["T: What will you do on Friday?", "P: I'll lay low at home on Friday and keep away from the pub."])).toHaveLength(1);
