@@ -83,13 +83,18 @@ const isDeterminer = (token: ReadToken | undefined) => token !== undefined && (t
 /** What "get" does as an act when it is said right after it, word by word: "get in touch", "get to bed", "get down to five a day" (cutting down to a target, as "cut down to five" is) — not becoming ("get better", "get there"). */
 const gettingActs: ReadonlyArray<readonly string[]> = [["in", "touch"], ["to", "bed"], ["down", "to"]];
 
-/** Verbs that, with the particle after them, name an outcome rather than an act: "I'll try not to give up", "we'll make it through", "I'll get over it". */
+/** Verbs that, with the particle after them, name an outcome rather than an act: "I'll try not to give up", "we'll make it through", "I'll get over it", "I'll go mad". */
 const outcomePhrases: ReadonlyArray<readonly [string, string]> = [
   ["give", "up"],
   ["make", "through"],
   ["pull", "through"],
   ["move", "on"],
   ["make", "most"],
+  ["go", "mad"],
+  ["go", "crazy"],
+  ["go", "insane"],
+  ["go", "nuts"],
+  ["go", "mental"],
 ];
 /** Parts of speech an act may be read as (the lite model tags some verbs of typed chat as nouns or adjectives: "journal", "google"). */
 const actParts = new Set(["VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"]);

@@ -361,6 +361,11 @@ describe("plan items: what was agreed", () => {
       expect(plan(["T: How was the week?", `P: ${said}`]), said).toEqual([]);
     }
     expect(plan(["T: What will you do?", "P: I'll give you a call on Monday to say how it went."])).toHaveLength(1);
+    // Nor is going mad an act: a fear foretold.
+    for (const said of ["I'll go mad stuck in that flat.", "I'm going to go crazy on my own tonight.", "I'll go nuts at the weekend."]) {
+      expect(plan(["T: How was the week?", `P: ${said}`]), said).toEqual([]);
+      expect(toConfirm(["T: How was the week?", `P: ${said}`]), said).toEqual([]);
+    }
     // Lying to someone, or about something, is an act to stop; laying low is an act.
     expect(plan(["T: What will you do?", "P: I'm not going to lie to her about the drinking anymore."])).toHaveLength(1);
     expect(plan(["T: What will you do on Friday?", "P: I'll lay low at home on Friday and keep away from the pub."])).toHaveLength(1);
