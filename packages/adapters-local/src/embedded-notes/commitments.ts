@@ -579,7 +579,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const framed = before.some((_, at) => framesDecision(before, at));
   // "I'm going to tell them I'm driving", "I'll ask them for the mornings off": "them" is who is reached, not the act pointed back at.
   const personReached = peopleReached.has(verb.lemma) && addressee?.lemma === "them" ? addressee : undefined;
-  const pointing = (act.slice(1, 4).some((token) => pointingBack.has(token.lemma) && token !== personReached) && act.length <= 5) || closedAfter || framed || triesWhatWasSaid(act);
+  // "I'll call her this week": "this" before a time sets when, it points back at nothing.
+  const pointer = (token: ReadToken) => pointingBack.has(token.lemma) && token !== personReached && !timeAnchors.has(act[act.indexOf(token) + 1]?.lemma ?? "");
+  const pointing = (act.slice(1, 4).some(pointer) && act.length <= 5) || closedAfter || framed || triesWhatWasSaid(act);
   return {
     act: pointing || (act.length === 1 && (verb.lemma === "try" || verb.lemma === "do")) ? "pointing-back" : "own",
     hedged,

@@ -332,6 +332,14 @@ describe("plan items: what was agreed", () => {
     expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}Reading up on workouts online is a great idea. — “Right, I'll do that, and pick a workout app for my phone.”`]);
   });
 
+  it("reads 'this' before a time as when, not as pointing back: 'I'll call her this week' is the patient's own act", () => {
+    for (const said of ["I'll call her this week.", "I'll ring the bank this afternoon.", "I'll see my GP this Friday."]) {
+      expect(plan(["T: What will you do?", `P: ${said}`]).map((item) => item.quote), said).toEqual([said]);
+    }
+    // Pointing back before the time still points back: "I'll do that this week" answers what was put forward.
+    expect(plan(["T: You could write to the council.", "P: I'll do that this week."]).map((item) => item.text)).toEqual([`${agreedPrefix}You could write to the council. — “I'll do that this week.”`]);
+  });
+
   it("takes 'I'd like that' or 'I would love that' as a plain assent to a proposal asked, 'would it help to…' among them", () => {
     for (const assent of ["Yes, I'd like that.", "I would love that."]) {
       const items = plan(["T: Would it help to see the midwife together next week?", `P: ${assent}`]);
@@ -745,7 +753,7 @@ describe("plan items: what was agreed", () => {
 
   it("reads a later clause of the patient's own feeling apart: its condition does not put off the act before it", () => {
     const agreed = plan(["T: You could try calling the advice line?", "P: Alright, I'll ring them this evening, I'll be relieved if they pick up."]);
-    expect(agreed.map((item) => item.evidence.map((span) => span.segmentId))).toEqual([["seg-0", "seg-1"]]);
+    expect(agreed.map((item) => item.quote)).toEqual(["Alright, I'll ring them this evening, I'll be relieved if they pick up."]);
     expect(agreed[0]!.verification.status).toBe("grounded");
     // A condition of the act itself, or a willingness to act on a condition, still puts it off.
     expect(plan(["T: You could try calling the advice line?", "P: Alright, I'll ring them if they are open."])).toEqual([]);
