@@ -5,7 +5,7 @@
  * it starts; what he only might do is not written as decided.
  */
 import { describe, expect, it } from "vitest";
-import { runSession as run } from "./session-run.test-support.ts";
+import { listed, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Last time we talked about the night the police came. How have things been since?",
@@ -32,7 +32,7 @@ describe("a session about anger at home, as a clinician reads its plan", () => {
   const { notes } = run(session);
 
   it("writes the programme he booked onto, with when it starts, and the step he agreed — not the move he is unsure of", () => {
-    const items = notes.actionItems as Array<{ text: string; verification?: { status: string } }>;
+    const items = listed(notes.actionItems);
     expect(items.map((item) => item.text)).toEqual([
       "I've booked onto it. It starts on the fourteenth, Tuesday evenings for twelve weeks.",
       "Agreed: “Yeah, I can do that.” — to “Would you be willing to text your mate when you leave, so someone knows?”",

@@ -6,7 +6,7 @@ import type { NoteWriterInput } from "@confide/core/ports";
 import { describe, expect, it } from "vitest";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { writeEmbeddedNotes } from "./embedded-note-writer.ts";
-import { clinicalMood, clinicalTrajectory } from "./clinical-mood.ts";
+import { clinicalMoodReading } from "./clinical-mood.ts";
 import { readSegment } from "./segment-reader.ts";
 
 const provenance = { provider: "embedded", model: "m", promptVersion: "p", writtenAt: new Date(0) };
@@ -262,10 +262,10 @@ describe("the words quoted for a mood", () => {
     const long = turns[3]!.slice(3);
     const answer = { segmentId: "s1", start: 0, end: "I think so.".length };
     const statement = { segmentId: "s3", start: 0, end: long.length };
-    const both = clinicalMood(segments, [answer, statement]);
+    const both = clinicalMoodReading(segments, [answer, statement]).mood;
     if (isNotAssessed(both)) throw new Error("not assessed");
     expect(both.text).toBe(`Presented as distressed (“${long}”).`);
-    const answerOnly = clinicalMood(segments, [answer]);
+    const answerOnly = clinicalMoodReading(segments, [answer]).mood;
     if (isNotAssessed(answerOnly)) throw new Error("not assessed");
     expect(answerOnly.text).toBe("Presented as distressed (“I think so.”).");
   });
@@ -287,7 +287,7 @@ describe("one reading: the mood line, the trajectory and the mood chart's window
     // Where the risk screen found the statement (the writer asks the embedded screen; here it is given).
     const said = turns[3]!.slice(3);
     const risks = [{ segmentId: "s3", start: said.indexOf("I want to die"), end: said.indexOf("I want to die") + "I want to die".length }];
-    const mood = clinicalMood(segments, risks);
+    const mood = clinicalMoodReading(segments, risks).mood;
     if (isNotAssessed(mood)) throw new Error("not assessed");
     expect(mood.value).not.toMatch(/positive/);
     expect(mood.text).toMatch(/^(Mixed: presented as|Presented as) distressed/);
@@ -298,7 +298,7 @@ describe("one reading: the mood line, the trajectory and the mood chart's window
     // Every window the patient spoke in is charted, read from the same words as the line.
     expect(windows.length).toBe(3);
     expect(windows.flatMap((window) => window.moods)).toEqual(expect.arrayContaining(["hopeful", "distressed"]));
-    const trajectory = clinicalTrajectory(segments, risks);
+    const trajectory = clinicalMoodReading(segments, risks).trajectory;
     expect(isNotAssessed(trajectory) ? "not assessed" : trajectory.value).not.toBe("not assessed");
   });
 });

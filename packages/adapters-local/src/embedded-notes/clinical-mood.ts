@@ -311,9 +311,3 @@ export function clinicalMoodReading(segments: readonly ReadSegment[], risks: rea
   const shown = shownMoods(segments, risks);
   return { mood: moodOf(segments, shown), trajectory: trajectoryOf(segments, shown) };
 }
-
-/** The patient's mood alone (`moodOf`). */
-export const clinicalMood = (segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<MoodDraft> => moodOf(segments, shownMoods(segments, risks));
-
-/** How the mood moved alone (`trajectoryOf`). */
-export const clinicalTrajectory = (segments: readonly ReadSegment[], risks: readonly RiskSpan[]): NoteField<TrajectoryDraft> => trajectoryOf(segments, shownMoods(segments, risks));

@@ -1,4 +1,4 @@
-import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, unconditionalIf } from "@confide/core/adapter-kit";
+import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, namedBefore, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, unconditionalIf } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { keepsAttitude, worksTheScreen } from "./offered-acts.ts";
@@ -853,20 +853,18 @@ function quoteStart(segment: ReadSegment, at: number): ReadSentence {
   return endsThen && before !== undefined && namesWhen(before) ? before : sentence;
 }
 
-/** Words that point back at the thing just arranged: "I've booked onto it." "It starts on the fourteenth." */
-const arrangedPointers = new Set(["it", "that", "this", "one"]);
-
 /**
  * The last sentence an arranged commitment's quote holds: its own, or the next when its own ends
- * pointing back at what it arranged and the next opens pointing at it again and names when ("I've
+ * pointing back at what it arranged (core's `namedBefore`) and the next opens pointing at it again
+ * and names when ("I've
  * booked onto it. It starts on the fourteenth, Tuesday evenings."): the plan line then says when.
  */
 function quoteEnd(segment: ReadSegment, at: number, commitment: Commitment): ReadSentence {
   const sentence = segment.sentences[at]!;
   const next = segment.sentences[at + 1];
   if (commitment.arranged !== true || next === undefined) return sentence;
-  const endsPointing = arrangedPointers.has(sentence.tokens.filter(isWord).at(-1)?.lemma ?? "");
-  const opensPointing = arrangedPointers.has(next.tokens.find(isWord)?.lemma ?? "");
+  const endsPointing = namedBefore.has(sentence.tokens.filter(isWord).at(-1)?.lemma ?? "");
+  const opensPointing = namedBefore.has(next.tokens.find(isWord)?.lemma ?? "");
   return endsPointing && opensPointing && namesWhen(next) ? next : sentence;
 }
 

@@ -7,7 +7,7 @@
  */
 import { formatNote } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { noteLines as lines, runSession as run } from "./session-run.test-support.ts";
+import { listed, noteLines as lines, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Thanks for coming in today. What brings you here?",
@@ -56,7 +56,7 @@ describe("a session about drinking, as a clinician reads its note", () => {
   });
 
   it("writes the plan he made and the summary he confirmed, the call to book and the next session — not the habit, the sustain talk or what his wife said", () => {
-    expect((notes.actionItems as Array<{ text: string }>).map((item) => item.text)).toEqual([
+    expect(listed(notes.actionItems).map((item) => item.text)).toEqual([
       "I'm gonna tell the lads at darts on Thursday, so they know.",
       "And I'll keep Sundays dry, that's when I drink the most watching the football.",
       "Agreed: You're going to keep to two pints on weeknights, tell the lads on Thursday, and keep Sundays dry. — “Yeah, that's it.”",
@@ -64,7 +64,7 @@ describe("a session about drinking, as a clinician reads its note", () => {
       "Agreed: “Yeah, go on then.” — to “Shall we meet again in two weeks to see how it's gone?”",
     ]);
     // The diary was taken up only tentatively: one to confirm, never the plan.
-    expect((notes.followUpTopics as Array<{ text: string }>).map((item) => item.text)).toEqual([
+    expect(listed(notes.followUpTopics).map((item) => item.text)).toEqual([
       "To confirm: Some people find it helps to keep a drinks diary on their phone for the first few weeks. — “I could do that, I suppose.”",
     ]);
   });
@@ -88,7 +88,7 @@ describe("the same session as speech recognition gives it: lower case, no marks"
   const { notes, risk } = run(spoken);
 
   it("still writes the summary he confirmed, and no habit, sustain talk or manner of speaking as the plan", () => {
-    const plan = (notes.actionItems as Array<{ text: string }>).map((item) => item.text);
+    const plan = listed(notes.actionItems).map((item) => item.text);
     expect(plan).toContain("Agreed: let me check i've got it you're going to keep to two pints on weeknights tell the lads on thursday and keep sundays dry — “yeah that's it”");
     expect(plan).toContain("Agreed: “yeah go on then” — to “shall we meet again in two weeks to see how it's gone”");
     expect(plan.filter((line) => /pretend|usually|not gonna stop/.test(line))).toEqual([]);

@@ -1,3 +1,4 @@
+import { praiseWords } from "@confide/core/adapter-kit";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSentence, ReadToken } from "./segment-reader.ts";
@@ -327,9 +328,6 @@ export function asksToReportBack(sentence: ReadSentence): boolean {
   return clauseOpenings(sentence.tokens).some((first) => reportsBack(sentence.tokens, sentence.tokens.indexOf(first)));
 }
 
-/** Words calling an act a good idea: "…is a great idea". */
-const praisingIdea = new Set(["good", "great", "excellent", "wonderful", "brilliant", "smart", "nice"]);
-
 /** What the reader may tag an opening verb in "-ing" as, besides a verb. */
 const gerundTags = new Set(["NOUN", "PROPN"]);
 
@@ -352,7 +350,8 @@ export function praisesAnAct(words: readonly ReadToken[]): boolean {
   const be = words.slice(0, idea).findLastIndex((word) => word.lemma === "be");
   if (idea === -1 || be === -1 || idea - be > praiseReach) return false;
   const between = words.slice(be + 1, idea);
-  return between.some((word) => praisingIdea.has(word.lemma)) && !between.some((word) => negations.has(word.lemma)) && !negations.has(words[be - 1]?.lemma ?? "");
+  // Core's `praiseWords`: "…is a great idea", "…a sensible idea".
+  return between.some((word) => praiseWords.has(word.lemma)) && !between.some((word) => negations.has(word.lemma)) && !negations.has(words[be - 1]?.lemma ?? "");
 }
 
 /**

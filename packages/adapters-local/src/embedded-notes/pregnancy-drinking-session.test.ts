@@ -7,7 +7,7 @@
  */
 import { formatNote } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { noteLines as lines, runSession as run } from "./session-run.test-support.ts";
+import { listed, noteLines as lines, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Hi, thanks for coming to see me. The midwife mentioned you wanted to talk about drinking.",
@@ -37,7 +37,7 @@ describe("a pregnant patient's session about drinking, as a clinician reads its 
   });
 
   it("writes the visit she took up when asked, the proposal she agreed to and her own step, each grounded", () => {
-    const items = notes.actionItems as Array<{ text: string; verification?: { status: string } }>;
+    const items = listed(notes.actionItems);
     expect(items.map((item) => item.text)).toEqual([
       "Agreed: “Yes, I'd like that.” — to “Would it help to see the midwife together next week to go through your worries?”",
       "Agreed: And if the worry gets too much at night, you could jot it down and bring the list to your next appointment. — “I'll try that.”",

@@ -8,7 +8,7 @@
  */
 import { formatNote } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { noteLines as lines, runSession as run } from "./session-run.test-support.ts";
+import { listed, noteLines as lines, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Hi Sam, thanks for coming in. Last time you told me about the thoughts of killing yourself. How have things been since?",
@@ -55,7 +55,7 @@ describe("a safety-planning session, as a clinician reads its note", () => {
   });
 
   it("writes the plan that was agreed, each line with what it answered, and the next session", () => {
-    expect((notes.actionItems as Array<{ text: string }>).map((item) => item.text)).toEqual([
+    expect(listed(notes.actionItems).map((item) => item.text)).toEqual([
       "Agreed: “Yes, I'll call him.” — to “Would you be willing to call Dan if the thoughts come back?”",
       "Agreed: “Yes, I'll save it now.” — to “Could you save the number in your phone now?”",
       "Agreed: “I'll give them to him on Saturday.” — to “So you'll give the tablets to Dan on Saturday?”",

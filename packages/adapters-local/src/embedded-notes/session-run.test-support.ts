@@ -2,7 +2,8 @@
  * A whole session written for a test, run as the pipeline runs it: the risk screen first, then the
  * embedded writer, told where the screen found a current risk, then core's check of the notes.
  */
-import { currentRiskSpans, flagsOfFindings, harmToOthersSpans, riskScreenSummary, type RiskScreenResult, verifyNotes } from "@confide/core";
+import { currentRiskSpans, flagsOfFindings, harmToOthersSpans, type NoteItem, riskScreenSummary, type RiskScreenResult, verifyNotes } from "@confide/core";
+import { isNotAssessed } from "@confide/core/adapter-kit";
 import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { dialogueInput } from "./dialogue-input.test-support.ts";
@@ -23,3 +24,6 @@ export function runSession(turns: readonly string[]) {
 
 /** The sentences of a formatted note's section, as shown. */
 export const noteLines = (section: { sentences: ReadonlyArray<{ text: string }> } | undefined) => section?.sentences.map((sentence) => sentence.text) ?? [];
+
+/** The items of a list field of the notes, as verified ([] when the field is not assessed). */
+export const listed = (field: unknown): NoteItem[] => (isNotAssessed(field as never) ? [] : (field as NoteItem[]));

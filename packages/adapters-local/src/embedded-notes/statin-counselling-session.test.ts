@@ -6,7 +6,7 @@
  */
 import { formatNote } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { noteLines as lines, runSession as run } from "./session-run.test-support.ts";
+import { listed, noteLines as lines, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Hi, I'm the pharmacist. Your doctor has started you on a statin, atorvastatin twenty milligrams. Have you taken one before?",
@@ -42,11 +42,11 @@ describe("a pharmacist's counselling on a statin, as a clinician reads its note"
 
   it("reads the worry the patient said, not the blood pressure tablet", () => {
     expect(notes.sessionMood).toMatchObject({ text: "Presented as anxious (“worried”)." });
-    expect((notes.emotionalThemes as Array<{ text: string; evidence: unknown[] }>).map((theme) => [theme.text, theme.evidence.length])).toEqual([["anxiety", 1]]);
+    expect(listed(notes.emotionalThemes).map((theme) => [theme.text, theme.evidence.length])).toEqual([["anxiety", 1]]);
   });
 
   it("writes the change the patient committed to and the blood test they accepted to have booked, both grounded", () => {
-    const items = notes.actionItems as Array<{ text: string; verification?: { status: string } }>;
+    const items = listed(notes.actionItems);
     expect(items.map((item) => item.text)).toEqual(["Okay, I'll stop the grapefruit juice then.", "Agreed: “Yes, please.” — to “Can I book that for you now?”"]);
     expect(items.map((item) => item.verification?.status)).toEqual(["grounded", "grounded"]);
     const note = formatNote("soap", notes, risk);

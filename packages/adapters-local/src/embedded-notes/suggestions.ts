@@ -1,4 +1,4 @@
-import { acceptsOffer, arrangingOfferAt, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf } from "@confide/core/adapter-kit";
+import { acceptsOffer, arrangingOfferAt, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -11,6 +11,9 @@ import { brokenOff, type ReadSegment, type ReadSentence, type ReadToken } from "
 export const agreedPrefix = "Agreed: ";
 
 /** Ways a therapist proposes something the patient could do, as lemma phrases. */
+/** Questions asking whether an act would help, which propose it: "Would it help to see the midwife together next week?". */
+const helpAskingPhrases = ["would it help to", "would it be helpful to", "might it help to"];
+
 const proposalPhrases = [
   "you could",
   "could you",
@@ -54,10 +57,7 @@ const proposalPhrases = [
   "how about",
   "maybe try",
   "i wonder if you could",
-  // "Would it help to see the midwife together next week?": a proposal asked.
-  "would it help to",
-  "would it be helpful to",
-  "might it help to",
+  ...helpAskingPhrases,
   "do you think you could",
   "do you think you might",
   "do you think you can",
@@ -128,7 +128,7 @@ const doesAThing = (after: readonly ReadToken[], verb: ReadToken) =>
 /** Verbs after "I would" that give the therapist's view, not an act the patient could do: "I would say that's right", "I would bet your neighbours feel the same". */
 const opinionVerbs = new Set(["say", "bet", "guess", "suppose", "assume", "expect", "doubt", "argue", "hate"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
-const proposingQuestions = ["would it help to", "would it be helpful to", "might it help to", "have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
+const proposingQuestions = [...helpAskingPhrases, "have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /** Openings of a question that ask the patient's view of an act: "How would you feel about setting a quit date?", "What do you think about trying the patches?". */
 const viewAskingOpenings = ["how would you feel about", "what do you think about", "what would you think about"];
 
@@ -425,8 +425,8 @@ export function callsItAProposal(sentence: ReadSentence): boolean {
 
 /** Plain assents that do not name a proposal ("Sounds good", "I agree"): they take one up only after a proposal this writer recognises (`proposes`). */
 export const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "sound nice", "sound like what i should do", "i like that", "i really like that", "i can do that"];
-/** Plain assents of wanting what was asked ("Yes, I'd like that"): only closing their clause — "I'd like that to stop" wants something else. */
-const wantingAssents = ["i would like that", "i would love that"];
+/** Plain assents of wanting what was asked (core's `wantingVerbs`: "Yes, I'd like that"): only closing their clause — "I'd like that to stop" wants something else. */
+const wantingAssents = wantedThat.map((verb) => `i would ${verb} that`);
 /** Words that may follow a wanting assent in its clause: "I'd like that very much", "I'd love that, thank you". */
 const afterWanting = new Set(["very", "much", "a", "lot", "too", "thank", "thanks", "please", "actually", "yes", "yeah"]);
 /** True when the wanting assent at `index` closes its clause: nothing after it, a mark, or only words of `afterWanting`. */

@@ -552,6 +552,9 @@ export function asksAboutTheRisk(question: string): boolean {
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }
 
+/** How a question asks the listener to do something, as spoken words: "would you", "could you be willing to", "will you try to". */
+const askingYouTo = " (?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?";
+
 /**
  * A question of getting help, as a safety plan asks it: whether the speaker would call, tell or go
  * to someone ("would you be willing to call Dan if the thoughts come back?", "could you ring the
@@ -559,8 +562,9 @@ export function asksAboutTheRisk(question: string): boolean {
  * Asking to be told ("can you tell me what it says?", "could you talk to me about that?") asks of
  * the risk, as does going somewhere or seeing something ("would you go to the bridge?").
  */
-const asksOfHelp =
-  / (?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|talk to|talking to|speak to|speaking to|tell|telling|contact|contacting|ask|asking) (?!me |us |it |that |this |what |how |why |about )\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\S+ )?(?:number|card))(?= )/;
+const asksOfHelp = new RegExp(
+  `${askingYouTo}(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|talk to|talking to|speak to|speaking to|tell|telling|contact|contacting|ask|asking) (?!me |us |it |that |this |what |how |why |about )\\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\\S+ )?(?:number|card))(?= )`,
+);
 
 /**
  * A question of seeking care: whether the speaker would book, make an appointment, see a doctor or
@@ -568,8 +572,9 @@ const asksOfHelp =
  * GP this week?"). Its answer ("Yes, I'll ring the surgery on Monday") tells of care, not more of
  * the risk. Going anywhere else is not one ("would you go to the bridge?").
  */
-const asksOfCare =
-  / (?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?(?:book(?:ing)? |make (?:an|another) appointment|get (?:an|another) appointment|(?:see|seeing|go to|going to|get to|go and see|visit) (?:your|a|the) (?:gp|doctor|nurse|surgery|clinic|counsellor|counselor|therapist|psychiatrist|pharmacist|hospital|a&e|practice))/;
+const asksOfCare = new RegExp(
+  `${askingYouTo}(?:book(?:ing)? |make (?:an|another) appointment|get (?:an|another) appointment|(?:see|seeing|go to|going to|get to|go and see|visit) (?:your|a|the) (?:gp|doctor|nurse|surgery|clinic|counsellor|counselor|therapist|psychiatrist|pharmacist|hospital|a&e|practice))`,
+);
 
 /**
  * A question of meeting again: the next session ("shall we meet again in two weeks to see how it's
