@@ -330,6 +330,40 @@ describe("questions of care and of the next session", () => {
   });
 });
 
+describe("a session about a medicine", () => {
+  const diabetes = [
+    "T: So you went the whole night without insulin.",
+    "P: Pretty much. They said my ketones were really high.",
+    "T: How would you feel about checking your sugar before you go out and again before bed?",
+    "P: Yeah, I can do that.",
+  ];
+
+  it("a medicine named by the therapist starts no talk of suicide: a yes to going out is no plan", () => {
+    expect(findings(diabetes)).toEqual([]);
+  });
+
+  it("a medicine asked of as a means still does, and a place named with it still counts", () => {
+    const saving = ["T: Can you tell me more about the pills you've been saving?", "P: I've got about a hundred paracetamol from different shops."];
+    expect(categories(onLast(saving))).toContain("suicide_method");
+    const bridge = ["T: What was going through your mind on the roof?", "P: Just that I was gonna jump, I was counting to ten."];
+    expect(categories(onLast(bridge))).toContain("active_ideation");
+  });
+
+  it("a level running high is a reading, not a drug: being high still is", () => {
+    expect(categories(onLast(["They said my ketones were really high."]))).toEqual([]);
+    expect(categories(onLast(["I was really high at the party."]))).toContain("substance");
+  });
+
+  it.each(["before you go out", "before you go to bed", "when you leave work"])("\"%s\" after suicide was talked about sets no time", (when) => {
+    const lines = ["P: I've been thinking about killing myself.", `T: Could you call your sister ${when}?`, "P: Yeah."];
+    expect(categories(onLast(lines))).not.toContain("suicide_intent_or_plan");
+  });
+
+  it("\"before I go\" said of dying still does", () => {
+    expect(categories(onLast(["P: I've been thinking about killing myself.", "T: What have you been thinking?", "I want to see my mum before I go."]))).toContain("suicide_intent_or_plan");
+  });
+});
+
 describe("stopping the use of a thing, not a drug", () => {
   it.each(["I am going to quit using my phone late at night.", "I'll stop using it before I sleep then.", "I quit using the app last month."])("%j raises no substance flag", (line) => {
     expect(categories(onLast(["T: The light from screens keeps you awake.", line]))).not.toContain("substance");

@@ -319,6 +319,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     const meansIn = sentences.map(namesMeans);
     const meansNamedBefore = (at: number) => sinceMeans <= meansContextSegments || meansIn.slice(0, at).includes(true);
     const questions = new Set<RiskCategory>();
+    /** The other speaker's words start talk of suicide: a medicine named, not asked of as a means, does not ("so you went without your insulin"). */
+    let startsTalk = false;
     let named = false;
     /** The segment asks in words that name dying, suicide or self-harm outright ("have you wished you were dead?"), if not as narrowly as `namesTheRisk`. */
     let outrightQuestion = false;
@@ -342,7 +344,10 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         if (makesMeansSafe(sentence, meansNamedBefore(at)) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;
         const listener = asListenerWords(sentence);
         const before = questions.size;
-        for (const match of matchesIn(listener, true)) questions.add(match.row.category);
+        for (const match of matchesIn(listener, true)) {
+          questions.add(match.row.category);
+          startsTalk ||= match.row.namesMedicine !== true || asksOfPillsAsMeans.test(sentence.text);
+        }
         askedAQuestion ||= questions.size > before && (sentence.question || isScreeningQuestion(sentence));
         named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
         outrightQuestion ||= namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text) || asksOfPillsAsMeans.test(sentence.text);
@@ -407,7 +412,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),
       sentences,
     };
-    if ([...questions, ...own.map((finding) => finding.category)].some((category) => suicideFamily.has(category))) sinceSuicideTalk = 0;
+    const questionTalks = [...questions].some((category) => suicideFamily.has(category)) && (startsTalk || sinceSuicideTalk <= suicideContextSegments);
+    if (questionTalks || own.some((finding) => suicideFamily.has(finding.category))) sinceSuicideTalk = 0;
     if (named || own.some(namesOwnRisk)) sinceNamed = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null = asked;

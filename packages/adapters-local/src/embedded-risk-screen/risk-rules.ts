@@ -39,6 +39,12 @@ export interface RiskPattern {
    * rule lists to review and never pages. Other passive rows (a burden, can't go on) stay mentions.
    */
   wishToBeDead?: boolean;
+  /**
+   * Rows naming a medicine (insulin, tablets), which is taken as prescribed too: in the other
+   * speaker's words ("so you went without your insulin") it starts no talk of suicide, unless asked
+   * of as a means ("the tablets you've been saving").
+   */
+  namesMedicine?: boolean;
 }
 
 /** A meaning said together with another (`with`), in the same sentence or the one next to it in the turn. */
@@ -75,6 +81,7 @@ const rowSchema = z.strictObject({
   needsSuicideContext: z.literal(true).optional(),
   ordinaryAlone: z.literal(true).optional(),
   wishToBeDead: z.literal(true).optional(),
+  namesMedicine: z.literal(true).optional(),
   match: z.array(wording).min(1, "no wording"),
   examples: z.array(z.string().min(1)).min(1, "no example"),
 });
@@ -162,6 +169,7 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
     ...(row.needsSuicideContext === undefined ? {} : { needsSuicideContext: row.needsSuicideContext }),
     ...(row.ordinaryAlone === undefined ? {} : { ordinaryAlone: row.ordinaryAlone }),
     ...(row.wishToBeDead === undefined ? {} : { wishToBeDead: row.wishToBeDead }),
+    ...(row.namesMedicine === undefined ? {} : { namesMedicine: row.namesMedicine }),
   });
   const rows = file.data.rows.map((raw, index) => common(readRow(raw, index, "rows", rowSchema)));
   const concepts = file.data.concepts.map((raw, index): RiskConcept => {
