@@ -20,7 +20,7 @@ export const concernNouns: ReadonlySet<string> = new Set([
   // health of body and mind
   "depression", "anxiety", "stress", "panic", "insomnia", "sleep", "loneliness", "isolation", "grief", "trauma", "ptsd", "adhd", "ocd", "addiction", "alcohol", "drinking", "drug", "smoking", "gambling", "betting", "vaping",
   "weight", "eating", "illness", "disease", "cancer", "diagnosis", "pain", "surgery", "health", "therapy", "medication", "motivation",
-  "tablet", "pill", "medicine", "prescription", "inhaler", "insulin", "diabetes", "cholesterol", "statin", "asthma", "stroke", "cigarette", "alcoholism", "self-esteem", "confidence", "anger", "procrastination",
+  "tablet", "pill", "medicine", "prescription", "inhaler", "insulin", "pump", "diabetes", "ketone", "glucose", "cholesterol", "statin", "asthma", "stroke", "cigarette", "alcoholism", "self-esteem", "confidence", "anger", "procrastination",
   "pandemic", "covid", "coronavirus", "virus", "quarantine", "lockdown",
   // loss and harm
   "death", "loss", "funeral", "bereavement", "suicide", "abuse", "violence", "bullying", "bully", "harassment", "racism", "discrimination", "assault", "neglect",
@@ -41,4 +41,4 @@ export const conditionAdjectives: ReadonlyMap<string, string> = new Map([["pregn
  * concern of the body, "pressure" alone most often a feeling. A noun said in one of these phrases
  * (or a longer one ending so, "high blood pressure") counts as a concern noun (`key-topics.ts`).
  */
-export const concernPhrases: ReadonlySet<string> = new Set(["blood pressure", "blood sugar", "side effect", "heart attack", "heart disease", "weight loss", "panic attack"]);
+export const concernPhrases: ReadonlySet<string> = new Set(["blood pressure", "blood sugar", "side effect", "heart attack", "heart disease", "weight loss", "panic attack", "insulin pump", "sugar level"]);

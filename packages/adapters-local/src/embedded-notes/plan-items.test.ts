@@ -351,6 +351,13 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How would it help to talk to her?", "P: I'd like that."])).toEqual([]);
   });
 
+  it("takes up a view asked of an act whose \"-ing\" word the tagger reads as a noun: \"How would you feel about checking your sugar…?\"", () => {
+    const question = "How would you feel about checking your sugar before you go out?";
+    expect(plan([`T: ${question}`, "P: Yeah, I can do that."]).map((item) => item.text)).toEqual([`${agreedPrefix}“Yeah, I can do that.” — to “${question}”`]);
+    // A noun of its own names no act: a view asked of it is no proposal.
+    expect(plan(["T: How would you feel about the meeting on Friday?", "P: Yeah, fine."])).toEqual([]);
+  });
+
   it("takes an arrangement joining what the therapist named as the plan, quoting the next sentence when it points at it again and says when", () => {
     const turns = (said: string) => ["T: Where are you with the group the court suggested?", `P: ${said}`];
     expect(plan(turns("I've booked onto it. It starts on Tuesday.")).map((item) => item.text)).toEqual(["I've booked onto it. It starts on Tuesday."]);

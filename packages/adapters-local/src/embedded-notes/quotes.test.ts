@@ -40,4 +40,17 @@ describe("significant quotes", () => {
     ]);
     expect(quotes.map((quote) => quote.quote)).toContain("Since Sunday night I've been thinking I want to die, I keep looking at the pills in the cupboard.");
   });
+
+  it("quotes care left undone before a cheerful scene", () => {
+    const quotes = quotesOf([
+      "P: We had the best time at the wedding, the food was lovely and everyone looked really happy and beautiful.",
+      "T: Go on.",
+      "P: We danced until late and the band was brilliant and my cousin gave a really lovely speech.",
+      "T: And the pump?",
+      "P: I left it in my bag, to be fair, so I didn't wear my pump after about eight o'clock.",
+      "T: And the hotel?",
+      "P: The hotel was right on the seafront and the sunset over the water was absolutely amazing.",
+    ]);
+    expect(quotes.map((quote) => quote.quote)).toContain("I left it in my bag, to be fair, so I didn't wear my pump after about eight o'clock.");
+  });
 });

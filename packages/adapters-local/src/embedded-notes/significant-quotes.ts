@@ -19,8 +19,15 @@ const feelingWords = new Set(Object.values(emotionLexicon).flat());
 /** Goals and change talk: what the patient wants, needs or is ready to do. */
 const changePhrases = ["i want to", "my goal", "i would like to", "i'm ready to", "i be ready to"];
 
-/** How much each kind of words weighs: risk first, then feelings and symptoms, goals and change talk. */
+/**
+ * Care left undone: a medicine not taken, a device not worn, a dose skipped ("I didn't wear my
+ * pump", "I stopped taking my tablets", "I forgot to take it"). wink-nlp lemmas: "didn't" is "do not".
+ */
+const careLapses = ["not take my", "not wear my", "not use my", "not check my", "stop take my", "stop wear my", "stop use my", "skip my", "forget to take", "forget to check", "forget my tablet", "forget my medication"];
+
+/** How much each kind of words weighs: risk first, then care left undone, then feelings and symptoms, goals and change talk. */
 const riskWeight = 3;
+const lapseWeight = 1;
 const feelingWeight = 0.25;
 const changeWeight = 0.25;
 
@@ -40,16 +47,18 @@ const count = (sentences: readonly ReadSentence[], phrases: readonly string[]) =
   sentences.reduce((sum, sentence) => sum + phrases.reduce((found, phrase) => found + phraseStarts(sentence.tokens, phrase).length, 0), 0);
 
 /**
- * How much a statement weighs clinically: `riskWeight` for each statement of risk,
- * `feelingWeight` for each word of feeling or a symptom, `changeWeight` for each goal or change
+ * How much a statement weighs clinically: `riskWeight` for each statement of risk, `lapseWeight`
+ * for each time care was left undone (`careLapses`), `feelingWeight` for each word of feeling or a symptom, `changeWeight` for each goal or change
  * talk, then the strength of its sentiment and 0.02 for each content word (up to 20) — what the
- * patient said about their risk, their feelings and what they want before the scene they set.
+ * patient said about their risk, their care, their feelings and what they want before the scene
+ * they set ("we all wore really nice dresses" weighs less than "I didn't wear my pump").
  */
 function weightOf(sentences: readonly ReadSentence[], scored: readonly Scored[]): number {
   const tokens = sentences.flatMap((sentence) => sentence.tokens);
   const strength = Math.max(...scored.map((item) => Math.abs(item.sentiment.scores.positive - item.sentiment.scores.negative) + item.sentiment.scores.mixed));
   return (
     riskWeight * count(sentences, [...riskPhrases]) +
+    lapseWeight * count(sentences, careLapses) +
     feelingWeight * tokens.filter((token) => feelingWords.has(token.lemma) || feelingWords.has(token.value.toLowerCase())).length +
     changeWeight * count(sentences, changePhrases) +
     strength +

@@ -129,6 +129,11 @@ const doesAThing = (after: readonly ReadToken[], verb: ReadToken) =>
 const opinionVerbs = new Set(["say", "bet", "guess", "suppose", "assume", "expect", "doubt", "argue", "hate"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
 const proposingQuestions = [...helpAskingPhrases, "have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
+/**
+ * A word in "-ing" naming an act: a verb, or a noun the tagger read from a verb (its lemma is the
+ * verb: "checking" → "check" in "…about checking your sugar"); not a noun of its own ("the meeting").
+ */
+const isActInIng = (word: ReadToken) => /ing$/i.test(word.value) && (word.pos === "VERB" || (word.pos === "NOUN" && word.lemma !== word.value.toLowerCase()));
 /** Openings of a question that ask the patient's view of an act: "How would you feel about setting a quit date?", "What do you think about trying the patches?". */
 const viewAskingOpenings = ["how would you feel about", "what do you think about", "what would you think about"];
 
@@ -142,7 +147,7 @@ function asksAboutAnAct(words: readonly ReadToken[]): boolean {
   return viewAskingOpenings.some((phrase) => {
     if (!phraseStarts(words, phrase).includes(0)) return false;
     const [act, after] = words.slice(phrase.split(" ").length);
-    return act !== undefined && /ing$/i.test(act.value) && act.pos === "VERB" && !sessionSpeakingVerbs.has(act.lemma) && !["me", "us"].includes(after?.lemma ?? "");
+    return act !== undefined && isActInIng(act) && !sessionSpeakingVerbs.has(act.lemma) && !["me", "us"].includes(after?.lemma ?? "");
   });
 }
 
