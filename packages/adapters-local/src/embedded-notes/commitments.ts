@@ -649,14 +649,16 @@ export function sentenceCommitment(said: ReadSentence): Commitment | null {
 const decisionPhrases = ["i plan to", "we plan to", "i be plan to", "i'm plan to", "i plan on", "we plan on", "i be plan on", "i'm plan on", "i have decide to", "i decide to", "i promise to", "i commit to", "my plan be to", "my plan is to"];
 /** Words that, opening a sentence, draw a conclusion from what was just said: "So I'll practise with a friend first", "Then I will book the smaller venue". */
 const conclusionOpenings = new Set(["so", "then"]);
+/** Words that, closing a sentence, draw a conclusion or choose between ways: "…before sleep then.", "I'll go to touch rugby instead." */
+const conclusionClosings = new Set(["then", "instead"]);
 /**
  * True when the sentence draws a conclusion from what was just said, as an answer to a proposal
- * does: it ends on "then" ("I'll try and switch the screen off an hour before sleep then.") or
- * opens with a word of `conclusionOpenings`.
+ * does: it ends on a word of `conclusionClosings` ("I'll try and switch the screen off an hour
+ * before sleep then.", "I'll go to my cousin's instead.") or opens with a word of `conclusionOpenings`.
  */
 function drawsConclusion(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
-  return words.at(-1)?.lemma === "then" || conclusionOpenings.has(words[0]?.lemma ?? "");
+  return conclusionClosings.has(words.at(-1)?.lemma ?? "") || conclusionOpenings.has(words[0]?.lemma ?? "");
 }
 /** Objects that make an act a whole new way of living, no act one can do: "change everything", "start a new life", "sort things out". */
 const wholeOfLife = new Set(["everything", "life", "things"]);

@@ -6,7 +6,7 @@
  * ("breaking up" for "broke up", "being fired" for "was fired"), so that the topic stands on the
  * cited words. `nouns` are the concern's own nouns ("breakup"): said too, they count for it, and
  * are not a second topic. The common presenting concerns of support conversations (a breakup, a
- * job lost, a partner's cheating, failing at school or work). Data for `key-topics.ts`.
+ * job lost, a partner's cheating, failing at school or work, stealing). Data for `key-topics.ts`.
  */
 export interface LifeEvent {
   /** Lemma phrases and the topic each is named by. */
@@ -39,4 +39,17 @@ export const lifeEvents: readonly LifeEvent[] = [
   },
   { phrases: [{ phrase: "cheat", name: "cheating" }], nouns: ["cheating"], verbOnly: true },
   { phrases: [{ phrase: "fail", name: "failing" }], nouns: [], verbOnly: true },
+  {
+    phrases: [
+      { phrase: "steal", name: "stealing" },
+      { phrase: "shoplift", name: "shoplifting" },
+      // "taking" after "caught" is read as an adjective, its own lemma.
+      { phrase: "get catch take", name: "getting caught taking" },
+      { phrase: "get catch taking", name: "getting caught taking" },
+      { phrase: "get catch steal", name: "getting caught stealing" },
+      { phrase: "get catch stealing", name: "getting caught stealing" },
+    ],
+    nouns: ["shoplifting", "theft"],
+    verbOnly: true,
+  },
 ];

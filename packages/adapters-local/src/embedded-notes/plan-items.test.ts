@@ -358,6 +358,25 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How would you feel about the meeting on Friday?", "P: Yeah, fine."])).toEqual([]);
   });
 
+  it("takes a plain yes to a question asking whether the patient will do a named act, quoting a commitment pointing back when the turn goes on with one", () => {
+    const asked = "Would you be willing to keep a diary this week?";
+    for (const yes of ["Yes.", "Yeah, okay.", "Sure."]) {
+      const items = plan([`T: ${asked}`, `P: ${yes}`]);
+      expect(items.map((item) => item.text), yes).toEqual([`${agreedPrefix}“${yes}” — to “${asked}”`]);
+      expect(items[0]!.verification.status, yes).toBe("grounded");
+    }
+    expect(plan([`T: ${asked}`, "P: Yeah. I'll do it tonight, before I change my mind."]).map((item) => item.text)).toEqual([`${agreedPrefix}“I'll do it tonight, before I change my mind.” — to “${asked}”`]);
+    // An okay alone acknowledges; an act of the session is no plan.
+    expect(plan([`T: ${asked}`, "P: Okay."])).toEqual([]);
+    expect(plan(["T: Would you be willing to tell me more about that?", "P: Yes."])).toEqual([]);
+  });
+
+  it("takes a choice between ways, closing on 'instead', as firm as one closing on 'then'", () => {
+    const turns = ["T: Which of those feels doable?", "P: I'll go to my cousin's touch rugby instead."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["I'll go to my cousin's touch rugby instead."]);
+    expect(toConfirm(["T: Which of those feels doable?", "P: I'll go to my cousin's touch rugby."])).toEqual(["To confirm: I'll go to my cousin's touch rugby."]);
+  });
+
   it("takes an arrangement joining what the therapist named as the plan, quoting the next sentence when it points at it again and says when", () => {
     const turns = (said: string) => ["T: Where are you with the group the court suggested?", `P: ${said}`];
     expect(plan(turns("I've booked onto it. It starts on Tuesday.")).map((item) => item.text)).toEqual(["I've booked onto it. It starts on Tuesday."]);

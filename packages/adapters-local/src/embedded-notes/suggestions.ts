@@ -1,4 +1,4 @@
-import { acceptsOffer, arrangingOfferAt, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
+import { acceptsOffer, arrangingOfferAt, asksWillingness, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -1066,6 +1066,8 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   if (at === -1) return null;
   // A commitment of the patient's own later in the turn restates a summary in their words (`findCommitments` quotes it); after an offer accepted it is an act of its own.
   if (!offer && rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
+  // "Would you be willing to sign up this week?" — "Yeah. I'll do it tonight.": the commitment pointing back says more than the yes, and is the assent quoted (`assents`).
+  if (offer && asksWillingness(words[offerAt]!) && rest.some((sentence) => sentenceCommitment(sentence)?.act === "pointing-back")) return null;
   const summary = turn.sentences[at]!;
   // A summary told in several sentences ("So to sum up: when you notice the signs, you'll go for a walk… You'll save the number today…") is quoted whole, from its first.
   let from = at;

@@ -85,6 +85,20 @@ describe("topics", () => {
     expect(breaking?.support).toBe("quoted");
   });
 
+  it("names stealing told in verbs, and the theft's own nouns count for it", () => {
+    const turns = [
+      "T: What happened at the shops?",
+      "P: I got caught taking stuff again, a lipstick and a charger, and the charger was for my mate.",
+      "T: What do you make of it?",
+      "P: I stole because they dared me, the shoplifting is stupid, my mate has a charger anyway.",
+    ];
+    const given = input(turns);
+    const notes = writeEmbeddedNotes(given);
+    expect(texts(notes.topicSummary)[0]).toMatch(/^Talked mainly about getting caught taking/);
+    expect(texts(notes.keyTopics)).not.toContain("shoplifting");
+    expect(verifiedTopic(given, notes, "getting caught taking")?.verification.status).toBe("grounded");
+  });
+
   it("takes no time of day, misspelt 'a lot', 'others', 'self' or 'terms' for a topic", () => {
     expectNoTopics(
       [

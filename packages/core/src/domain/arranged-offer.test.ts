@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, askingTogether, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, askingTogether, asksWillingness, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -117,7 +117,79 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect([...arrangingActs]).toEqual(expect.arrayContaining(["refer", "book", "send", "make"]));
     expect([...arrangingActs]).not.toContain("tell");
     expect([...madeArrangements]).toEqual(["appointment", "referral", "booking"]);
-    expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you", "go", "on", "ahead", "then"]);
+    expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you", "go", "on", "ahead", "then", "okay", "ok", "alright", "of", "course"]);
+  });
+});
+
+describe("asksWillingness: the therapist asks whether the patient will do an act", () => {
+  const asks = (text: string, using: ClaimReader = reader) => asksWillingness(using.read(text));
+
+  it("finds each opening, after leads and before fillers, by every reader, and offersToArrange takes it as an offer", () => {
+    for (const using of [reader, tagger, byValue, byLemma]) {
+      for (const sentence of [
+        "Would you be willing to keep a diary?",
+        "Are you willing to try the patches?",
+        "So, would you consider joining the group?",
+        "Would you agree to ring them on Monday?",
+        "Will you commit to two dry nights?",
+        "Okay, can you commit to just one walk a day?",
+        "Would you be willing to really give the patches a go?",
+      ]) {
+        expect(asks(sentence, using), `${using.name}: ${sentence}`).toBe(true);
+        expect(offers(sentence, using), `${using.name}: ${sentence}`).toBe(true);
+      }
+    }
+    const wordsOf = (list: readonly string[]) => list.map((word) => ({ lemma: word, value: word }));
+    for (const opening of willingnessOpenings) expect(asksWillingness(wordsOf([...opening, "walk"])), opening.join(" ")).toBe(true);
+    expect(asksWillingness(wordsOf(["would", "you", "be", "willing", "to", "just", "then", "walk"]))).toBe(true);
+    // "are" as a reader that gives lemmas reads it.
+    expect(asksWillingness([{ lemma: "be", value: "x-are" }, ...wordsOf(["you", "willing", "to", "walk"])])).toBe(true);
+    expect(willingnessOpenings).toEqual([
+      ["would", "you", "be", "willing", "to"],
+      ["are", "you", "willing", "to"],
+      ["be", "you", "willing", "to"],
+      ["would", "you", "consider"],
+      ["would", "you", "agree", "to"],
+      ["will", "you", "commit", "to"],
+      ["can", "you", "commit", "to"],
+    ]);
+  });
+
+  it("reads the act past fillers: an act of the session after one is still none", () => {
+    expect(asks("Would you be willing to just tell me more?")).toBe(false);
+    expect(asks("Would you be willing to really talk to her?")).toBe(false);
+    expect(asks("Would you be willing to just ring her?")).toBe(true);
+  });
+
+  it("finds none for a state, a feeling or an act of the session, an opening with nothing after it, or one later in the sentence", () => {
+    for (const sentence of [
+      "Would you be willing to tell me more?",
+      "Are you willing to talk about it?",
+      "Would you be willing to be honest with her?",
+      "Would you consider it?",
+      "Would you be willing to try that?",
+      "Would you be willing to give it a go?",
+      "Would you be willing to?",
+      "I wonder, would you be willing to keep a diary?",
+      "Would you like to keep a diary?",
+      "Do you think you'd be willing to keep a diary?",
+    ]) {
+      expect(asks(sentence), sentence).toBe(false);
+    }
+    for (const act of sessionActs) expect(asksWillingness(reader.read(`Would you be willing to ${act} that?`)), act).toBe(false);
+    expect([...sessionActs]).toEqual(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "discuss", "answer", "ask", "speak"]);
+    expect([...pointingWords]).toEqual(["it", "that", "this", "them", "these", "those"]);
+    expect([...pointingActs]).toEqual(["try", "do", "give", "attempt"]);
+    for (const word of pointingWords) expect(asksWillingness(reader.read(`Would you consider ${word}?`)), word).toBe(false);
+    for (const act of pointingActs) {
+      expect(asksWillingness(reader.read(`Would you be willing to ${act} that?`)), act).toBe(false);
+      expect(asksWillingness(reader.read(`Would you be willing to ${act} the diary?`)), act).toBe(true);
+    }
+  });
+
+  it("a yes with an okay or an 'of course' accepts it; an okay alone does not", () => {
+    for (const yes of ["Yeah, okay.", "Yes, ok.", "Yeah, alright.", "Yes, of course."]) expect(accepts(yes), yes).toBe(true);
+    for (const sentence of ["Okay.", "Alright then.", "Of course."]) expect(accepts(sentence), sentence).toBe(false);
   });
 });
 

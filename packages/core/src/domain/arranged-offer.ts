@@ -4,13 +4,14 @@
  * today?", "Shall I book you in for next Tuesday?", "Can I send you the leaflet?", or "I'd like to
  * see you again on Thursday. How does that sound?") and the patient's next turn opens with a plain
  * yes ("Yes, please.") or says it suits ("That's fine."). The referral, the booking or the
- * letter is then agreed, as a proposal taken up is. Offers to say more in the session ("Would you
+ * letter is then agreed, as a proposal taken up is. So is an act the therapist asks the patient's
+ * willingness to do ("Would you be willing to keep a diary?" — "Yes."). Offers to say more in the session ("Would you
  * like me to tell you more?", "Can I ask you something?", "Can I make a suggestion?") arrange
  * nothing. This is the rule's data and its reading; core's plan check and the embedded writer read
  * an offer and its acceptance so.
  */
 
-import { confirmationLength, confirmsPlainly } from "./confirmed-summary.ts";
+import { actFillers, confirmationLength, confirmsPlainly, summaryNonActs } from "./confirmed-summary.ts";
 import { is, type MatchedWord } from "./word-match.ts";
 
 /** Openings of a question offering the therapist's act for the patient, word by word (by lemma or as said): "would you like me to", "shall I", "is it okay if I". */
@@ -65,9 +66,49 @@ function opensArranging(words: readonly MatchedWord[], openings: readonly (reado
   });
 }
 
-/** True when a therapist's sentence offers to arrange something for the patient: after leads, an opening of `offerOpenings`, then an act of `arrangingActs`. */
+/** True when a therapist's sentence offers to arrange something for the patient: after leads, an opening of `offerOpenings`, then an act of `arrangingActs`; or a session to come (`proposesSessionToCome`); or asks the patient's willingness to do an act (`asksWillingness`). */
 export function offersToArrange(words: readonly MatchedWord[]): boolean {
-  return opensArranging(words, offerOpenings) || proposesSessionToCome(words);
+  return opensArranging(words, offerOpenings) || proposesSessionToCome(words) || asksWillingness(words);
+}
+
+/** Openings of a question asking whether the patient will do an act, word by word (by lemma or as said): "Would you be willing to keep a diary?", "Would you consider joining the group?". */
+export const willingnessOpenings: readonly (readonly string[])[] = [
+  ["would", "you", "be", "willing", "to"],
+  ["are", "you", "willing", "to"],
+  // "are", as a reader that gives lemmas reads it.
+  ["be", "you", "willing", "to"],
+  ["would", "you", "consider"],
+  ["would", "you", "agree", "to"],
+  ["will", "you", "commit", "to"],
+  ["can", "you", "commit", "to"],
+];
+/** Acts of the session itself, which a yes does not take up as a plan: "Would you be willing to tell me more?", "…to talk about it?". */
+export const sessionActs: ReadonlySet<string> = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "discuss", "answer", "ask", "speak"]);
+/** Words that point back and name no act: "Would you consider it?" asks only to weigh what was said. */
+export const pointingWords: ReadonlySet<string> = new Set(["it", "that", "this", "them", "these", "those"]);
+/** Verbs that, before a word pointing back, name the act said before: "try that", "do it", "give it a go" (not "ring them"). */
+export const pointingActs: ReadonlySet<string> = new Set(["try", "do", "give", "attempt"]);
+
+/**
+ * True when a therapist's sentence, after leads, asks whether the patient will do an act
+ * (`willingnessOpenings`), then, past fillers (`actFillers`), names one: not a state or feeling
+ * (`summaryNonActs`: "Would you be willing to be honest with her?"), an act of the session
+ * (`sessionActs`: "Would you be willing to tell me more?"), nor a word pointing back
+ * (`pointingWords`: "Would you consider it?") or a verb pointing back with it (`pointingActs`:
+ * "Would you be willing to try that?": the act was said before, and a yes takes that up). A plain yes to it agrees the act, as
+ * one to an offer does.
+ */
+export function asksWillingness(words: readonly MatchedWord[]): boolean {
+  let from = 0;
+  while (is(words[from], offerLeads)) from += 1;
+  return willingnessOpenings.some((opening) => {
+    if (!opening.every((part, offset) => is(words[from + offset], part))) return false;
+    let at = from + opening.length;
+    while (is(words[at], actFillers)) at += 1;
+    const act = words[at];
+    // "Would you be willing to try that?", "…to give it a go?": the act is what was said before, which a yes takes up as such.
+    return act !== undefined && !is(act, summaryNonActs) && !is(act, sessionActs) && !is(act, pointingWords) && !(is(act, pointingActs) && is(words[at + 1], pointingWords));
+  });
 }
 
 /** "Let's" as a reader may give it: "let" then "'s", "s" or "us". */
@@ -134,8 +175,8 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
   return asksLeave && at > 0 && opensArranging(sentences[at - 1]!, statedOpenings) ? at - 1 : -1;
 }
 
-/** Words of thanks or leave an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on then.", "Yes, go ahead." */
-export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead", "then"]);
+/** Words of thanks, leave or assurance an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on then.", "Yes, go ahead.", "Yeah, okay.", "Yes, of course." — never a yes alone ("Okay." may only acknowledge). */
+export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead", "then", "okay", "ok", "alright", "of", "course"]);
 
 /** Words that accept an arrangement as suiting the patient: "That's fine.", "Sounds good.", "Perfect." */
 export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great", "perfect", "lovely", "brilliant"]);

@@ -380,6 +380,14 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(citesCommitment([therapist("Would you like me to refer you today? Yes, please.")], reader)).toBe(false);
   });
 
+  it("takes a plain yes to a question asking the patient's willingness to do an act", () => {
+    const asked = therapist("Would you be willing to keep a drinks diary this week?");
+    expect(citesCommitment([asked, patient("Yes.")], reader)).toBe(true);
+    expect(citesCommitment([asked, patient("Yeah, okay.")], reader)).toBe(true);
+    expect(citesCommitment([asked, patient("Okay.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("Would you be willing to tell me more about that?"), patient("Yes.")], reader)).toBe(false);
+  });
+
   it("takes a plain yes to an act the therapist states and asks leave for in the next sentence", () => {
     expect(citesCommitment([therapist("I'd like to book you in with your GP this week. Would that be alright?"), patient("Yes, please.")], reader)).toBe(true);
     expect(citesCommitment([therapist("I'd like to hear more about your week. Would that be alright?"), patient("Yes, please.")], reader)).toBe(false);
