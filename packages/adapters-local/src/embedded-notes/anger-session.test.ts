@@ -2,7 +2,8 @@
  * A session with a man who has been violent at home, written for the test (no real session's
  * words): he is staying at a friend's, has booked onto the programme the court suggested, may move
  * to his aunt's, and agrees a step for when anger builds. What he arranged is the plan, with when
- * it starts; what he only might do is not written as decided.
+ * it starts; what he only might do is not written as decided. The door he punched is listed to
+ * review, never paged.
  */
 import { describe, expect, it } from "vitest";
 import { listed, runSession as run } from "./session-run.test-support.ts";
@@ -29,7 +30,11 @@ const session = [
 ];
 
 describe("a session about anger at home, as a clinician reads its plan", () => {
-  const { notes } = run(session);
+  const { flags, notes } = run(session);
+
+  it("lists the door he punched to review, under harming someone else, and pages no one", () => {
+    expect(flags.map((flag) => [flag.category, flag.evidence[0]?.segmentId, flag.tier, flag.text])).toEqual([["harm_to_others", "seg-5", "review", "Spoke of hitting or breaking things in anger"]]);
+  });
 
   it("writes the programme he booked onto, with when it starts, and the step he agreed — not the move he is unsure of", () => {
     const items = listed(notes.actionItems);

@@ -364,6 +364,19 @@ describe("a session about a medicine", () => {
   });
 });
 
+describe("things hit or broken in anger", () => {
+  it.each(["Last time I punched the door.", "I smashed up the kitchen when she left.", "i put my fist through the bathroom door"])("%j is listed to review as near to harming someone, never a statement that pages", (line) => {
+    const found = onLast(["T: What happens when it builds?", line]);
+    expect(found.map((finding) => [finding.category, finding.basis, finding.rule])).toEqual([["harm_to_others", "mention", "others.things_hit_in_anger"]]);
+  });
+
+  it("leaves out what others think was done, a door kicked in to help, and a blow meant to hurt oneself", () => {
+    expect(onLast(["T: How is the wrist?", "I fell over the dog but everyone thinks I punched a wall."])).toEqual([]);
+    expect(onLast(["T: What happened?", "I kicked the door in to get the dog out."])).toEqual([]);
+    expect(categories(onLast(["T: What happened?", "I punched the wall on purpose, I wanted it to hurt."]))).not.toContain("harm_to_others");
+  });
+});
+
 describe("stopping the use of a thing, not a drug", () => {
   it.each(["I am going to quit using my phone late at night.", "I'll stop using it before I sleep then.", "I quit using the app last month."])("%j raises no substance flag", (line) => {
     expect(categories(onLast(["T: The light from screens keeps you awake.", line]))).not.toContain("substance");

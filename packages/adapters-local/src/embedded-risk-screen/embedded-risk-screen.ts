@@ -164,7 +164,7 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   // "I'm scared I'll hurt him": a fear of harming, not an intent — listed to review in its own words.
   const feared = category === "harm_to_others" && fearsDoingHarm(sentence, first, last);
   // "Starving myself to lose the weight": restrictive eating, listed to review.
-  const stated = ownNow && !feared && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && isOwnStatement(sentence, first, last, category, patient, namedJustBefore));
+  const stated = ownNow && !feared && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && isOwnStatement(sentence, first, last, category, patient, namedJustBefore));
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : harmOfUse ? "Spoke of harm from their drinking or drug use" : feared ? "Spoke of a fear of hurting someone" : row.says,

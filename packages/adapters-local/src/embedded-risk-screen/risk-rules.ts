@@ -45,6 +45,8 @@ export interface RiskPattern {
    * of as a means ("the tablets you've been saving").
    */
   namesMedicine?: boolean;
+  /** Rows near to a risk but not it ("I punched the door": things hit in anger): always listed to review, never a statement that pages. */
+  reviewOnly?: boolean;
 }
 
 /** A meaning said together with another (`with`), in the same sentence or the one next to it in the turn. */
@@ -82,6 +84,7 @@ const rowSchema = z.strictObject({
   ordinaryAlone: z.literal(true).optional(),
   wishToBeDead: z.literal(true).optional(),
   namesMedicine: z.literal(true).optional(),
+  reviewOnly: z.literal(true).optional(),
   match: z.array(wording).min(1, "no wording"),
   examples: z.array(z.string().min(1)).min(1, "no example"),
 });
@@ -170,6 +173,7 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
     ...(row.ordinaryAlone === undefined ? {} : { ordinaryAlone: row.ordinaryAlone }),
     ...(row.wishToBeDead === undefined ? {} : { wishToBeDead: row.wishToBeDead }),
     ...(row.namesMedicine === undefined ? {} : { namesMedicine: row.namesMedicine }),
+    ...(row.reviewOnly === undefined ? {} : { reviewOnly: row.reviewOnly }),
   });
   const rows = file.data.rows.map((raw, index) => common(readRow(raw, index, "rows", rowSchema)));
   const concepts = file.data.concepts.map((raw, index): RiskConcept => {
