@@ -37,6 +37,19 @@ export const concernNouns: ReadonlySet<string> = new Set([
 export const conditionAdjectives: ReadonlyMap<string, string> = new Map([["pregnant", "pregnancy"]]);
 
 /**
+ * A habit's doer and the noun a note names the habit by: "I'm a heavy drinker" speaks of the
+ * drinking. The topics count the doer as a mention of the habit (`key-topics.ts`: one topic, not
+ * "drinking" and "drinker" side by side), and the claim reader reads the doer as a word of that
+ * kind, so a topic line naming the habit stands on the words said.
+ */
+export const habitDoers: ReadonlyMap<string, string> = new Map([
+  ["drinker", "drinking"],
+  ["smoker", "smoking"],
+  ["gambler", "gambling"],
+  ["vaper", "vaping"],
+]);
+
+/**
  * Problems named by a noun with its modifier, whose noun alone names none: "blood pressure" is a
  * concern of the body, "pressure" alone most often a feeling. A noun said in one of these phrases
  * (or a longer one ending so, "high blood pressure") counts as a concern noun (`key-topics.ts`).

@@ -1,5 +1,5 @@
 import type { Evidence } from "@confide/core/ports";
-import { concernNouns, concernPhrases, conditionAdjectives } from "./concern-nouns.ts";
+import { concernNouns, concernPhrases, conditionAdjectives, habitDoers } from "./concern-nouns.ts";
 import { isFiller } from "./conversation-fillers.ts";
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { lifeEvents } from "./life-events.ts";
@@ -79,10 +79,10 @@ const everydayDrinks = new Set(["water", "tea", "coffee", "milk", "juice", "soda
 /** How far after "drink" the drink may come: "I drink a lot of water". */
 const drinkReach = 4;
 
-/** The noun a word at `index` stands for when it is no noun itself: a habit's verb ("smoking" for "I smoke") or a condition's adjective ("pregnancy" for "pregnant"), or undefined. */
+/** The noun a word at `index` stands for when it is not that noun: a habit's verb ("smoking" for "I smoke") or doer ("drinking" for "drinker"), or a condition's adjective ("pregnancy" for "pregnant"), or undefined. */
 function nounNotSaid(tokens: readonly ReadToken[], index: number): string | undefined {
   const token = tokens[index]!;
-  const condition = token.pos === "ADJ" ? conditionAdjectives.get(token.lemma) : undefined;
+  const condition = token.pos === "ADJ" ? conditionAdjectives.get(token.lemma) : token.pos === "NOUN" ? habitDoers.get(token.lemma) : undefined;
   if (condition !== undefined) return condition;
   const habit = token.pos === "VERB" ? habitVerbs.get(token.lemma) : undefined;
   if (habit === undefined) return undefined;

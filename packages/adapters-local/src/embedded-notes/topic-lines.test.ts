@@ -85,6 +85,20 @@ describe("topics", () => {
     expect(breaking?.support).toBe("quoted");
   });
 
+  it("counts a habit's doer for the habit: one topic 'drinking', not 'drinker' beside it", () => {
+    const turns = [
+      "T: Your GP mentioned the drinking. How do you see it?",
+      "P: I'm a heavy drinker, always have been, my dad was a drinker too, the drinking is just normal for us.",
+      "T: And your work?",
+      "P: Work is fine, the drinking doesn't touch work.",
+    ];
+    const given = input(turns);
+    const notes = writeEmbeddedNotes(given);
+    expect(texts(notes.keyTopics)).toContain("drinking");
+    expect(texts(notes.keyTopics)).not.toContain("drinker");
+    expect(verifiedTopic(given, notes, "drinking")?.verification.status).toBe("grounded");
+  });
+
   it("names stealing told in verbs, and the theft's own nouns count for it", () => {
     const turns = [
       "T: What happened at the shops?",

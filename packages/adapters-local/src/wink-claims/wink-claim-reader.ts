@@ -1,6 +1,6 @@
 import type { ClaimReader, ClaimWord } from "@confide/core/ports";
 import type { ItemToken, ItsFunction } from "wink-nlp";
-import { conditionAdjectives } from "../embedded-notes/concern-nouns.ts";
+import { conditionAdjectives, habitDoers } from "../embedded-notes/concern-nouns.ts";
 import { emotionLexicon } from "../embedded-notes/emotion-lexicon.ts";
 import { englishReader } from "../embedded-notes/segment-reader.ts";
 
@@ -9,8 +9,8 @@ const kindsOf = new Map<string, string[]>();
 for (const [emotion, words] of Object.entries(emotionLexicon)) {
   for (const word of words) kindsOf.set(word, [...(kindsOf.get(word) ?? []), emotion]);
 }
-/** Condition adjectives as words of their noun's kind: "pregnant" carries "pregnancy". */
-for (const [adjective, noun] of conditionAdjectives) kindsOf.set(adjective, [...(kindsOf.get(adjective) ?? []), noun]);
+/** Condition adjectives and habits' doers as words of their noun's kind: "pregnant" carries "pregnancy", "drinker" carries "drinking". */
+for (const [word, noun] of [...conditionAdjectives, ...habitDoers]) kindsOf.set(word, [...(kindsOf.get(word) ?? []), noun]);
 
 /** Lemmas that negate what follows them. */
 const negationCues = new Set(["not", "never", "no", "nor", "without", "nothing", "none", "nobody", "neither"]);
