@@ -26,10 +26,13 @@ const generalNouns = new Set(["problem", "problems", "situation", "issue", "issu
   "bottle", "glass", "pint", "packet", "pack", "cup", "can",
   // Units of money ("four hundred quid"): the money, or what it went on, is the topic.
   "quid", "pound", "pounds", "dollar", "dollars", "buck", "bucks", "euro", "euros", "grand"]);
+/** Nouns said in a plural that only measures time ("for ages", "ages ago", "for yonks"): the singular may be a topic ("at my age"). */
+const timePlurals = new Set(["ages", "yonks"]);
 
 /**
  * A word that can be a topic: a common noun (NOUN; a proper noun is a name, never a topic),
- * not a stop word, a filler ("hmm", "mate"), a very general noun or a name said in the session.
+ * not a stop word, a filler ("hmm", "mate"), a very general noun, a plural of time ("for ages")
+ * or a name said in the session.
  */
 function isTopicWord(token: ReadToken, names: ReadonlySet<string>): boolean {
   return (
@@ -38,6 +41,7 @@ function isTopicWord(token: ReadToken, names: ReadonlySet<string>): boolean {
     /^\p{L}[\p{L}-]{2,}$/u.test(token.value) &&
     !isFiller(token) &&
     !generalNouns.has(token.lemma) &&
+    !timePlurals.has(token.value.toLowerCase()) &&
     !names.has(token.value.toLowerCase()) &&
     !names.has(token.lemma)
   );
