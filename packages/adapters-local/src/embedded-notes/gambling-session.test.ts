@@ -37,11 +37,12 @@ describe("a session about gambling, as a clinician reads its plan", () => {
     expect(flags.map((flag) => [flag.category, flag.evidence[0]?.segmentId])).toEqual([["substance", "seg-7"]]);
   });
 
-  it("quotes what he said yes to in his own words, with when, and what he decided", () => {
+  it("quotes what he said yes to in his own words, with when, what he decided, and the next session", () => {
     const items = listed(notes.actionItems);
     expect(items.map((item) => item.text)).toEqual([
       "Agreed: “I'll do it tonight, before I change my mind.” — to “Would you be willing to sign up to it this week?”",
       "I'm going to tell her on Sunday when the kids are at her mum's.",
+      "Agreed: “Yes, please.” — to “Let's see how it goes. Same time next week?”",
     ]);
     expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
   });

@@ -2,7 +2,7 @@
  * A session with a teenager caught shoplifting for the third time, written for the test (no real
  * session's words). Run as the pipeline runs it: the risk screen, then the writer, then core's
  * check. The concern is told in verbs ("I got caught taking stuff"), not a noun; the plan is the
- * choice she made, the meeting she agreed to and the step she said yes to.
+ * choice she made, the meeting she agreed to, the step she said yes to and the session after it.
  */
 import { describe, expect, it } from "vitest";
 import { listed, runSession as run } from "./session-run.test-support.ts";
@@ -45,12 +45,13 @@ describe("a session about shoplifting, as a clinician reads it", () => {
     expect(topics.some((topic) => /^(?:wh|nau|ā)$/u.test(topic))).toBe(false);
   });
 
-  it("writes her choice, the meeting she agreed to and the step she said yes to", () => {
+  it("writes her choice, the meeting she agreed to, the step she said yes to and the session after", () => {
     const items = listed(notes.actionItems);
     expect(items.map((item) => item.text)).toEqual([
       "I'll go to my cousin's touch rugby instead.",
       "Agreed: “But I'll do it.” — to “And the youth worker mentioned a restorative meeting with the store manager.”",
       "Agreed: “Yeah, okay.” — to “Would you be willing to write down what you want to say before the meeting?”",
+      "Agreed: “Sure.” — to “Shall we meet after the restorative meeting to talk about how it went?”",
     ]);
     expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
   });

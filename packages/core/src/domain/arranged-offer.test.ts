@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, askingTogether, asksWillingness, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, askingTogether, meetingAfter, asksWillingness, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -75,6 +75,23 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect([...askingTogether]).toEqual(["shall", "should", "can", "could"]);
     // Not asked of a time to come, not "we" together, or a modal that asks nothing together.
     for (const text of ["Shall we talk about your week?", "Can we meet your goals first?", "Shall I meet again next week?", "Would we meet again next week?", "We could meet again next week.", "Shall we go again next week?"]) expect(offers(text), text).toBe(false);
+  });
+
+  it("takes a session to come set by what happens first, right after the verb of meeting", () => {
+    for (const using of [reader, tagger]) {
+      for (const text of ["Shall we meet after the restorative meeting to talk about how it went?", "Let's meet again once you've seen your GP.", "Let's talk after your exams."]) expect(offers(text, using), `${using.name}: ${text}`).toBe(true);
+    }
+    for (const word of meetingAfter) expect(offers(`Shall we meet ${word} the hearing?`), word).toBe(true);
+    expect([...meetingAfter]).toEqual(["after", "once"]);
+    // "After" further on is no session set: "Let's talk about what happens after the exam."
+    for (const text of ["Let's talk about what happens after the exam.", "Shall we talk it over after?", "Let's meet your goals once you're ready."]) expect(offers(text), text).toBe(false);
+  });
+
+  it("takes a short 'same time' with a word of when within three words as proposing a session to come", () => {
+    for (const using of [reader, tagger]) {
+      for (const text of ["Same time next week?", "Okay, same time on Thursday?", "Same time, then, next Friday.", "Same time next week as usual, okay?"]) expect(offers(text, using), `${using.name}: ${text}`).toBe(true);
+    }
+    for (const text of ["Same time as always?", "Same time every night, you said.", "We can talk at the same time next week.", "Same old thing next week?", "Same time we did it before, in the spring?"]) expect(offers(text), text).toBe(false);
   });
 
   it("takes 'see' as arranging only as seeing the patient again, at a time within four words", () => {

@@ -119,19 +119,27 @@ export const meetingVerbs: ReadonlySet<string> = new Set(["meet", "see", "talk",
 /** Modals that, before "we", ask to do something together: "Shall we meet again in two weeks?". */
 export const askingTogether: ReadonlySet<string> = new Set(["shall", "should", "can", "could"]);
 
+/** Words that, right after the verb of meeting, set the session to come by what happens first: "Shall we meet after the restorative meeting?", "Let's talk once you've seen your GP" ("again" is a word of when itself). */
+export const meetingAfter: ReadonlySet<string> = new Set(["after", "once"]);
+
 /**
  * True when a therapist's sentence proposes a session to come, as an offer is: after leads, "let's"
  * or "let us" — or a modal asking it together (`askingTogether`) and "we" — then a verb of meeting
  * (`meetingVerbs`) and, within the next four words, a word of when (`seenAgain`: "Let's meet again
- * next Thursday", "Shall we meet again in two weeks?") — not "Let's talk about your week".
+ * next Thursday", "Shall we meet again in two weeks?"), or right after it a word of
+ * `meetingAfter` ("Shall we meet after the meeting?") — not "Let's talk about your week"; or, said
+ * short, "same time" and a word of when within the next three ("Same time next week?").
  */
 function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
   let at = 0;
   while (is(words[at], offerLeads)) at += 1;
+  if (is(words[at], "same") && is(words[at + 1], "time")) return words.slice(at + 2, at + 2 + sameTimeReach).some((word) => is(word, seenAgain));
   const together = (is(words[at], "let") && is(words[at + 1], letUs)) || (is(words[at], askingTogether) && is(words[at + 1], "we"));
   if (!together || !is(words[at + 2], meetingVerbs)) return false;
-  return words.slice(at + 3, at + 3 + madeReach).some((word) => is(word, seenAgain));
+  return is(words[at + 3], meetingAfter) || words.slice(at + 3, at + 3 + madeReach).some((word) => is(word, seenAgain));
 }
+/** How many words after "same time" its word of when may come: "Same time next week?", "Same time, then, on Thursday?". */
+const sameTimeReach = 3;
 
 /** How "I would" and "I will" may be read: apart (a tagger's "'d" has the lemma "would"; a plain reader splits off "d", "ll"), or joined, as a reader of whole words keeps "I'd". */
 export const iWould: readonly (readonly string[])[] = [["i", "would"], ["i", "d"], ["i'd"], ["i’d"]];
