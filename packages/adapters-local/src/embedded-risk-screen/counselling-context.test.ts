@@ -377,6 +377,18 @@ describe("things hit or broken in anger", () => {
   });
 });
 
+describe("a date told is no time set", () => {
+  it("\"until March of this year\" beside words of dying sets no time for them", () => {
+    const line = "And training yourself to die is something else, you see, I didn't tell my family until March of this year.";
+    expect(categories(onLast(["T: That sounds like a lot to carry.", line]))).not.toContain("suicide_intent_or_plan");
+  });
+
+  it("a time set still is: this weekend, or by the end of this year", () => {
+    expect(categories(onLast(["T: What's been on your mind?", "I'm going to kill myself this weekend."]))).toContain("suicide_intent_or_plan");
+    expect(categories(onLast(["T: What's been on your mind?", "I want to die, I'll be dead by the end of this year."]))).toContain("suicide_intent_or_plan");
+  });
+});
+
 describe("stopping the use of a thing, not a drug", () => {
   it.each(["I am going to quit using my phone late at night.", "I'll stop using it before I sleep then.", "I quit using the app last month."])("%j raises no substance flag", (line) => {
     expect(categories(onLast(["T: The light from screens keeps you awake.", line]))).not.toContain("substance");
