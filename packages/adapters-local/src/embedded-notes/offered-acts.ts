@@ -1,4 +1,4 @@
-import { praiseWords } from "@confide/core/adapter-kit";
+import { harmingActs, praiseWords } from "@confide/core/adapter-kit";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSentence, ReadToken } from "./segment-reader.ts";
@@ -373,7 +373,7 @@ export function offersAct(sentence: ReadSentence): boolean {
   if (isAsked(sentence) || isOwnAccount(sentence) || reportsWords(sentence) || wishesWell(sentence)) return false;
   const words = sentence.tokens.filter(isWord);
   if (asksToSpeakNow(words)) return false;
-  if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words) && !keepsAttitude(sentence.tokens, sentence.tokens.indexOf(first))) && !asksToReportBack(sentence)) return true;
+  if (clauseOpenings(sentence.tokens).some((first) => opensImperative(first, words) && !harmingActs.has(first.lemma) && !keepsAttitude(sentence.tokens, sentence.tokens.indexOf(first))) && !asksToReportBack(sentence)) return true;
   if (praisesAnAct(words)) return true;
   return words.some((word, index) => {
     const [modal, verb, after] = words.slice(index + 1, index + 4);
@@ -385,6 +385,8 @@ export function offersAct(sentence: ReadSentence): boolean {
       verb !== undefined &&
       verbParts.has(verb.pos) &&
       !states.has(verb.lemma) &&
+      // "You could hurt him back": an act of harm is never offered (core's `harmingActs`).
+      !harmingActs.has(verb.lemma) &&
       !negations.has(verb.lemma) &&
       !(after !== undefined && negations.has(after.lemma) && verb.lemma === "do") &&
       // "You can do this!", "you can do it": encouragement, no act named.

@@ -371,6 +371,21 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: Would you be willing to tell me more about that?", "P: Yes."])).toEqual([]);
   });
 
+  it("never takes an act of harm as proposed, asked or offered, whatever the answer", () => {
+    for (const [asked, yes] of [
+      ["Would you be willing to hurt him?", "Yes, I will."],
+      ["Would you be willing to hurt him?", "Yes."],
+      ["You could hurt him back.", "I will."],
+      ["Hurt him back.", "I will."],
+      ["How would you feel about hurting him?", "Yeah, I can do that."],
+    ]) {
+      expect(plan([`T: ${asked}`, `P: ${yes}`]), asked).toEqual([]);
+      expect(toConfirm([`T: ${asked}`, `P: ${yes}`]), asked).toEqual([]);
+    }
+    // The same forms with an act of care still agree it.
+    expect(plan(["T: You could ring him back.", "P: I will."])).toHaveLength(1);
+  });
+
   it("takes a choice between ways, closing on 'instead', as firm as one closing on 'then'", () => {
     const turns = ["T: Which of those feels doable?", "P: I'll go to my cousin's touch rugby instead."];
     expect(plan(turns).map((item) => item.text)).toEqual(["I'll go to my cousin's touch rugby instead."]);

@@ -1,4 +1,4 @@
-import { acceptsOffer, arrangingOfferAt, asksWillingness, confirmsPlainly, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
+import { acceptsOffer, arrangingOfferAt, asksWillingness, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
@@ -147,7 +147,7 @@ function asksAboutAnAct(words: readonly ReadToken[]): boolean {
   return viewAskingOpenings.some((phrase) => {
     if (!phraseStarts(words, phrase).includes(0)) return false;
     const [act, after] = words.slice(phrase.split(" ").length);
-    return act !== undefined && isActInIng(act) && !sessionSpeakingVerbs.has(act.lemma) && !["me", "us"].includes(after?.lemma ?? "");
+    return act !== undefined && isActInIng(act) && !sessionSpeakingVerbs.has(act.lemma) && !harmingActs.has(act.lemma) && !["me", "us"].includes(after?.lemma ?? "");
   });
 }
 
@@ -265,6 +265,8 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       // "You could have killed someone", "you might have called": what might have been, a reproach, not an act put forward.
       if (after[0]?.lemma === "have" && after[1] !== undefined && verbParts.has(after[1].pos) && after[1].value.toLowerCase() !== after[1].lemma) return false;
       const next = after[0]?.lemma === "to" ? after[1] : after[0];
+      // "You could hurt him back": an act of harm is never a proposal to take up (core's `harmingActs`).
+      if (next !== undefined && harmingActs.has(next.lemma)) return false;
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
       if (standalone && putsNoAct(phrase, after)) return false;
       if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, askingTogether, meetingAfter, asksWillingness, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -198,6 +198,9 @@ describe("asksWillingness: the therapist asks whether the patient will do an act
     expect([...pointingWords]).toEqual(["it", "that", "this", "them", "these", "those"]);
     expect([...pointingActs]).toEqual(["try", "do", "give", "attempt"]);
     for (const word of pointingWords) expect(asksWillingness(reader.read(`Would you consider ${word}?`)), word).toBe(false);
+    for (const act of harmingActs) expect(asksWillingness(reader.read(`Would you be willing to ${act} him?`)), act).toBe(false);
+    for (const sentence of ["Would you be willing to cut down to two pints?", "Would you be willing to kick the habit?", "Would you be willing to hit the gym twice a week?"]) expect(asks(sentence), sentence).toBe(true);
+    expect([...harmingActs]).toEqual(["hurt", "harm", "kill", "punch", "stab", "attack", "slap", "shoot", "strangle", "choke", "overdose"]);
     for (const act of pointingActs) {
       expect(asksWillingness(reader.read(`Would you be willing to ${act} that?`)), act).toBe(false);
       expect(asksWillingness(reader.read(`Would you be willing to ${act} the diary?`)), act).toBe(true);

@@ -86,6 +86,8 @@ export const willingnessOpenings: readonly (readonly string[])[] = [
 export const sessionActs: ReadonlySet<string> = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "discuss", "answer", "ask", "speak"]);
 /** Words that point back and name no act: "Would you consider it?" asks only to weigh what was said. */
 export const pointingWords: ReadonlySet<string> = new Set(["it", "that", "this", "them", "these", "those"]);
+/** Acts of harm, to oneself or someone else: a yes to "would you be willing to hurt him?" agrees no plan (the risk screen reads such words). Not those of everyday acts too: "cut down", "kick the habit", "hit the gym". */
+export const harmingActs: ReadonlySet<string> = new Set(["hurt", "harm", "kill", "punch", "stab", "attack", "slap", "shoot", "strangle", "choke", "overdose"]);
 /** Verbs that, before a word pointing back, name the act said before: "try that", "do it", "give it a go" (not "ring them"). */
 export const pointingActs: ReadonlySet<string> = new Set(["try", "do", "give", "attempt"]);
 
@@ -93,7 +95,8 @@ export const pointingActs: ReadonlySet<string> = new Set(["try", "do", "give", "
  * True when a therapist's sentence, after leads, asks whether the patient will do an act
  * (`willingnessOpenings`), then, past fillers (`actFillers`), names one: not a state or feeling
  * (`summaryNonActs`: "Would you be willing to be honest with her?"), an act of the session
- * (`sessionActs`: "Would you be willing to tell me more?"), nor a word pointing back
+ * (`sessionActs`: "Would you be willing to tell me more?"), an act of harm (`harmingActs`:
+ * "…to hurt him?"), nor a word pointing back
  * (`pointingWords`: "Would you consider it?") or a verb pointing back with it (`pointingActs`:
  * "Would you be willing to try that?": the act was said before, and a yes takes that up). A plain yes to it agrees the act, as
  * one to an offer does.
@@ -107,7 +110,7 @@ export function asksWillingness(words: readonly MatchedWord[]): boolean {
     while (is(words[at], actFillers)) at += 1;
     const act = words[at];
     // "Would you be willing to try that?", "…to give it a go?": the act is what was said before, which a yes takes up as such.
-    return act !== undefined && !is(act, summaryNonActs) && !is(act, sessionActs) && !is(act, pointingWords) && !(is(act, pointingActs) && is(words[at + 1], pointingWords));
+    return act !== undefined && !is(act, summaryNonActs) && !is(act, sessionActs) && !is(act, harmingActs) && !is(act, pointingWords) && !(is(act, pointingActs) && is(words[at + 1], pointingWords));
   });
 }
 

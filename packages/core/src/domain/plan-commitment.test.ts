@@ -386,6 +386,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(citesCommitment([asked, patient("Yeah, okay.")], reader)).toBe(true);
     expect(citesCommitment([asked, patient("Okay.")], reader)).toBe(false);
     expect(citesCommitment([therapist("Would you be willing to tell me more about that?"), patient("Yes.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("Would you be willing to hurt him?"), patient("Yes.")], reader)).toBe(false);
   });
 
   it("takes a plain yes to an act the therapist states and asks leave for in the next sentence", () => {
