@@ -43,5 +43,7 @@ describe("a session about anger at home, as a clinician reads its plan", () => {
       "Agreed: “Yeah, I can do that.” — to “Would you be willing to text your mate when you leave, so someone knows?”",
     ]);
     expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
+    // The move he is unsure of is for the clinician to confirm with him.
+    expect(listed(notes.followUpTopics).map((item) => item.text)).toEqual(["To confirm: I might move there next month, I'm not sure yet."]);
   });
 });

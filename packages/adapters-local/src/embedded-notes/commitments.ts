@@ -49,6 +49,9 @@ const commitmentPhrases = [
   "i certainly will",
   "i'mma",
   "imma",
+  // A possibility weighed ("I might move there next month"): always hedged, to confirm with the patient, never a plan line.
+  "i might",
+  "we might",
 ];
 
 /**
@@ -526,6 +529,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const hedgedBy = before.filter(isWord).at(-1);
   const hedged =
     forACrisis ||
+    phrase.endsWith("might") ||
     before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
     act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||

@@ -371,6 +371,16 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: Would you be willing to tell me more about that?", "P: Yes."])).toEqual([]);
   });
 
+  it("lists an act weighed with 'I might' to confirm, never as a plan line; a happening, a past or a state not at all", () => {
+    for (const said of ["I might move there next month, I'm not sure yet.", "I might join a walking group."]) {
+      expect(plan(["T: What next?", `P: ${said}`]), said).toEqual([]);
+      expect(toConfirm(["T: What next?", `P: ${said}`]), said).toEqual([`To confirm: ${said}`]);
+    }
+    for (const said of ["I might lose my job.", "I might have gone too far.", "I might be wrong.", "I might not go."]) {
+      expect(toConfirm(["T: What next?", `P: ${said}`]), said).toEqual([]);
+    }
+  });
+
   it("never takes an act of harm as proposed, asked or offered, whatever the answer", () => {
     for (const [asked, yes] of [
       ["Would you be willing to hurt him?", "Yes, I will."],
