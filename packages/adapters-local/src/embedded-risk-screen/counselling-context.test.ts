@@ -378,8 +378,8 @@ describe("things hit or broken in anger", () => {
 });
 
 describe("a date told is no time set", () => {
-  it("\"until March of this year\" beside words of dying sets no time for them", () => {
-    const line = "And training yourself to die is something else, you see, I didn't tell my family until March of this year.";
+  it("\"in June of this year\" beside words of dying sets no time for them", () => {
+    const line = "Coming to terms with having to die is hard, I only told my brother in June of this year.";
     expect(categories(onLast(["T: That sounds like a lot to carry.", line]))).not.toContain("suicide_intent_or_plan");
   });
 
