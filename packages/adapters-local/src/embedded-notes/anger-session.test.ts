@@ -6,7 +6,7 @@
  * review, never paged.
  */
 import { describe, expect, it } from "vitest";
-import { listed, runSession as run } from "./session-run.test-support.ts";
+import { expectGroundedPlan, listed, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Last time we talked about the night the police came. How have things been since?",
@@ -37,12 +37,10 @@ describe("a session about anger at home, as a clinician reads its plan", () => {
   });
 
   it("writes the programme he booked onto, with when it starts, and the step he agreed — not the move he is unsure of", () => {
-    const items = listed(notes.actionItems);
-    expect(items.map((item) => item.text)).toEqual([
+    expectGroundedPlan(notes, [
       "I've booked onto it. It starts on the fourteenth, Tuesday evenings for twelve weeks.",
       "Agreed: “Yeah, I can do that.” — to “Would you be willing to text your mate when you leave, so someone knows?”",
     ]);
-    expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
     // The move he is unsure of is for the clinician to confirm with him.
     expect(listed(notes.followUpTopics).map((item) => item.text)).toEqual(["To confirm: I might move there next month, I'm not sure yet."]);
   });

@@ -5,6 +5,8 @@ import { keepsAttitude, worksTheScreen } from "./offered-acts.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
+/** A possibility weighed ("I might move there next month"): a commitment always hedged, to confirm with the patient, never a plan line. */
+const weighingPhrases: ReadonlySet<string> = new Set(["i might", "we might"]);
 /**
  * First-person future commitments, as lemma phrases: "I will…", "I'll…", "I'm going to…",
  * "next week we're going to…", "I plan to…", "I plan on…", "my plan is to…", "im going to…" (typed without its
@@ -49,9 +51,7 @@ const commitmentPhrases = [
   "i certainly will",
   "i'mma",
   "imma",
-  // A possibility weighed ("I might move there next month"): always hedged, to confirm with the patient, never a plan line.
-  "i might",
-  "we might",
+  ...weighingPhrases,
 ];
 
 /**
@@ -529,7 +529,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const hedgedBy = before.filter(isWord).at(-1);
   const hedged =
     forACrisis ||
-    phrase.endsWith("might") ||
+    weighingPhrases.has(phrase) ||
     before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
     act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||

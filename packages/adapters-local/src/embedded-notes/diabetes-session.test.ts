@@ -6,7 +6,7 @@
  * undone is quoted before the party she describes, and what she agreed is the plan.
  */
 import { describe, expect, it } from "vitest";
-import { listed, runSession as run } from "./session-run.test-support.ts";
+import { expectGroundedPlan, listed, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Thanks for coming in. Your mum mentioned you ended up in A&E after the weekend. Do you want to tell me what happened?",
@@ -50,13 +50,11 @@ describe("a session about an insulin pump left off at a party, as a clinician re
   });
 
   it("writes what she agreed: the checks, the reminder, the summary she confirmed and the nurse", () => {
-    const items = listed(notes.actionItems);
-    expect(items.map((item) => item.text)).toEqual([
+    expectGroundedPlan(notes, [
       "Agreed: “Yeah, I can do that.” — to “How would you feel about checking your sugar before you go out and again before bed?”",
       "I'll set a reminder on my phone.",
       "Agreed: So you'll stick to two drinks, check your sugar before and after, and wear the pump on your leg. — “Yeah, that's right.”",
       "Agreed: “Yes, I'd like that.” — to “Would it help to see the diabetes nurse together about the pump site?”",
     ]);
-    expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  * only might ring is not written as decided.
  */
 import { describe, expect, it } from "vitest";
-import { listed, runSession as run } from "./session-run.test-support.ts";
+import { expectGroundedPlan, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Last week you said the betting had got out of hand. How has this week been?",
@@ -38,12 +38,10 @@ describe("a session about gambling, as a clinician reads its plan", () => {
   });
 
   it("quotes what he said yes to in his own words, with when, what he decided, and the next session", () => {
-    const items = listed(notes.actionItems);
-    expect(items.map((item) => item.text)).toEqual([
+    expectGroundedPlan(notes, [
       "Agreed: “I'll do it tonight, before I change my mind.” — to “Would you be willing to sign up to it this week?”",
       "I'm going to tell her on Sunday when the kids are at her mum's.",
       "Agreed: “Yes, please.” — to “Let's see how it goes. Same time next week?”",
     ]);
-    expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
   });
 });

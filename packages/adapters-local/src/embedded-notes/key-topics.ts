@@ -86,8 +86,8 @@ const drinkReach = 4;
 /** The noun a word at `index` stands for when it is not that noun: a habit's verb ("smoking" for "I smoke") or doer ("drinking" for "drinker"), or a condition's adjective ("pregnancy" for "pregnant"), or undefined. */
 function nounNotSaid(tokens: readonly ReadToken[], index: number): string | undefined {
   const token = tokens[index]!;
-  const condition = token.pos === "ADJ" ? conditionAdjectives.get(token.lemma) : token.pos === "NOUN" ? habitDoers.get(token.lemma) : undefined;
-  if (condition !== undefined) return condition;
+  const standsFor = token.pos === "ADJ" ? conditionAdjectives.get(token.lemma) : token.pos === "NOUN" ? habitDoers.get(token.lemma) : undefined;
+  if (standsFor !== undefined) return standsFor;
   const habit = token.pos === "VERB" ? habitVerbs.get(token.lemma) : undefined;
   if (habit === undefined) return undefined;
   // "I bet you're tired" is no betting: that verb counts only as "betting".

@@ -7,7 +7,7 @@
  */
 import { formatNote } from "@confide/core";
 import { describe, expect, it } from "vitest";
-import { listed, noteLines as lines, runSession as run } from "./session-run.test-support.ts";
+import { expectGroundedPlan, noteLines as lines, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Hi, thanks for coming to see me. The midwife mentioned you wanted to talk about drinking.",
@@ -37,13 +37,11 @@ describe("a pregnant patient's session about drinking, as a clinician reads its 
   });
 
   it("writes the visit she took up when asked, the proposal she agreed to and her own step, each grounded", () => {
-    const items = listed(notes.actionItems);
-    expect(items.map((item) => item.text)).toEqual([
+    expectGroundedPlan(notes, [
       "Agreed: “Yes, I'd like that.” — to “Would it help to see the midwife together next week to go through your worries?”",
       "Agreed: And if the worry gets too much at night, you could jot it down and bring the list to your next appointment. — “I'll try that.”",
       "I'm going to keep a notebook by the bed.",
     ]);
-    expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
   });
 
   it("lists the proposal as what the therapist did, and the visit asked about as no strategy", () => {

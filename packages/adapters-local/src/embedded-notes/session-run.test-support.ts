@@ -4,6 +4,7 @@
  */
 import { currentRiskSpans, flagsOfFindings, harmToOthersSpans, type NoteItem, riskScreenSummary, type RiskScreenResult, verifyNotes } from "@confide/core";
 import { isNotAssessed } from "@confide/core/adapter-kit";
+import { expect } from "vitest";
 import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { createWinkClaimReader } from "../wink-claims/wink-claim-reader.ts";
 import { dialogueInput } from "./dialogue-input.test-support.ts";
@@ -27,3 +28,10 @@ export const noteLines = (section: { sentences: ReadonlyArray<{ text: string }> 
 
 /** The items of a list field of the notes, as verified ([] when the field is not assessed). */
 export const listed = (field: unknown): NoteItem[] => (isNotAssessed(field as never) ? [] : (field as NoteItem[]));
+
+/** Asserts the plan's lines, as written, and that core's check grounds every one. */
+export function expectGroundedPlan(notes: { actionItems: unknown }, lines: readonly string[]): void {
+  const items = listed(notes.actionItems);
+  expect(items.map((item) => item.text)).toEqual(lines);
+  expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
+}

@@ -5,7 +5,7 @@
  * choice she made, the meeting she agreed to, the step she said yes to and the session after it.
  */
 import { describe, expect, it } from "vitest";
-import { listed, runSession as run } from "./session-run.test-support.ts";
+import { expectGroundedPlan, listed, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Kia ora, Mere. Your youth worker said you wanted to talk about what happened at the supermarket.",
@@ -46,13 +46,11 @@ describe("a session about shoplifting, as a clinician reads it", () => {
   });
 
   it("writes her choice, the meeting she agreed to, the step she said yes to and the session after", () => {
-    const items = listed(notes.actionItems);
-    expect(items.map((item) => item.text)).toEqual([
+    expectGroundedPlan(notes, [
       "I'll go to my cousin's touch rugby instead.",
       "Agreed: “But I'll do it.” — to “And the youth worker mentioned a restorative meeting with the store manager.”",
       "Agreed: “Yeah, okay.” — to “Would you be willing to write down what you want to say before the meeting?”",
       "Agreed: “Sure.” — to “Shall we meet after the restorative meeting to talk about how it went?”",
     ]);
-    expect(items.every((item) => item.verification?.status === "grounded")).toBe(true);
   });
 });

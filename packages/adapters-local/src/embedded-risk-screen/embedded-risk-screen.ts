@@ -344,13 +344,13 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         if (makesMeansSafe(sentence, meansNamedBefore(at)) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;
         const listener = asListenerWords(sentence);
         const before = questions.size;
-        for (const match of matchesIn(listener, true)) {
-          questions.add(match.row.category);
-          startsTalk ||= match.row.namesMedicine !== true || asksOfPillsAsMeans.test(sentence.text);
-        }
+        const matches = matchesIn(listener, true);
+        for (const match of matches) questions.add(match.row.category);
+        const pillsAsMeans = asksOfPillsAsMeans.test(sentence.text);
+        startsTalk ||= matches.some((match) => match.row.namesMedicine !== true) || (matches.length > 0 && pillsAsMeans);
         askedAQuestion ||= questions.size > before && (sentence.question || isScreeningQuestion(sentence));
         named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
-        outrightQuestion ||= namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text) || asksOfPillsAsMeans.test(sentence.text);
+        outrightQuestion ||= pillsAsMeans || namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text);
         continue;
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
