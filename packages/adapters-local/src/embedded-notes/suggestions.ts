@@ -1,5 +1,6 @@
 import { acceptsOffer, arrangingOfferAt, asksWillingness, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
+import { answeredDecision } from "./answered-decisions.ts";
 import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
@@ -965,6 +966,14 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     if (confirmed !== null) {
       const form = confirmed.strength !== "plain" ? "to-confirm" : confirmed.offer ? "patient-words" : "stated";
       (confirmed.strength === "plain" ? found.agreed : found.toConfirm).push(agreementLine(form, segments[index - 1]!, confirmed.summary, segment, confirmed, confirmed.from));
+      return;
+    }
+    // "So what's the plan?" — "Ring the GP on Monday.": the act said alone is what was decided, quoted in the patient's words.
+    const decided = answeredDecision(segments[index - 1]!, segment);
+    if (decided !== null) {
+      const plain = decided.strength === "plain";
+      const answer: Assent = { start: decided.start, end: decided.end, strength: decided.strength, namesProposal: false, commits: true, bare: false };
+      (plain ? found.agreed : found.toConfirm).push(agreementLine(plain ? "patient-words" : "to-confirm", segments[index - 1]!, decided.question, segment, answer));
       return;
     }
     const assent = assents(segment);

@@ -1,7 +1,11 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
 import { acceptsOffer, arrangingOfferAt, iWould } from "./arranged-offer.ts";
 import { announcesSummary, confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
+import { hedgeAdverbs } from "./hedge-words.ts";
+import { actAloneAt, asksForDecidedAct } from "./plan-question.ts";
 import type { SpeakerRole } from "./transcript.ts";
+
+export { hedgeAdverbs };
 import { is, type MatchedWord } from "./word-match.ts";
 
 /**
@@ -102,8 +106,6 @@ export const thanksWords: ReadonlySet<string> = new Set(["thank", "thanks", "thx
 /** How many words before an assent "for" still makes it thanked for ("thank you for all the good advice"). */
 export const thankedReach = 4;
 
-/** Words of doubt that hedge a commitment or an assent: "maybe I'll…", "I'll probably…", "perhaps that's a good idea", "likely". */
-export const hedgeAdverbs: ReadonlySet<string> = new Set(["maybe", "perhaps", "might", "probably", "possibly", "hopefully", "likely"]);
 /**
  * Words that leave a sentence short of a commitment or an assent: a hedge (`hedgeAdverbs`), a
  * condition ("if it carries on I'll…") or a hope or wish ("I hope I will").
@@ -460,13 +462,16 @@ export function turnSummarisesPlan(sentences: ReadonlyArray<ReadonlyArray<{ lemm
  * sentence is a plain yes (`confirmsPlainly`: "Yeah, that's right.") when a cited segment of the
  * therapist summarises the patient's plan (`turnSummarisesPlan`), or accepts (`acceptsOffer`:
  * "Yes, please.") when one offers to arrange something for them (`arrangingOfferAt`: "Would you
- * like me to refer you today?", "I'd like to book you in with your GP. Would that be alright?"). A condition in a later
+ * like me to refer you today?", "I'd like to book you in with your GP. Would that be alright?"), or
+ * opens with an act said alone (`actAloneAt`: "Ring the GP on Monday.", the subject and "will" left
+ * to the question) when one asks what the patient has decided to do (`asksForDecidedAct`: "What's
+ * your plan?"). A condition in a later
  * clause of the speaker's state does not reach back (`stateClauseWords`: "Alright, I'll ring them tonight,
  * I'll be glad if they answer"). A therapist's words alone never make a plan: a proposal nobody took up
  * is not one, nor a summary nobody confirmed, nor an offer nobody accepted.
  */
 export function citesCommitment(cited: readonly { text: string; role: SpeakerRole }[], reader: ClaimReader): boolean {
-  // The therapist's turns are read only for a plain yes, which stands on a summary of theirs or an offer to arrange something.
+  // The therapist's turns are read only for a plain yes, which stands on a summary of theirs or an offer to arrange something, and for an act said alone, which answers a question of what was decided.
   const therapistSays = (holds: (sentences: MatchedWord[][], at: number) => boolean) => () =>
     cited.some((segment) => {
       if (segment.role !== "therapist") return false;
@@ -475,6 +480,7 @@ export function citesCommitment(cited: readonly { text: string; role: SpeakerRol
     });
   const summarised = therapistSays(turnSummarisesPlan);
   const offered = therapistSays((sentences, at) => arrangingOfferAt(sentences, at) !== -1);
+  const askedDecision = therapistSays((sentences, at) => asksForDecidedAct(sentences[at]!));
   return cited
     .filter((segment) => segment.role !== "therapist")
     .some((segment) =>
@@ -482,7 +488,9 @@ export function citesCommitment(cited: readonly { text: string; role: SpeakerRol
         (sentence, index) =>
           !sentence.asked &&
           !hedged(sentence.words) &&
-          (commits(sentence.words) || assentsTo(sentence.words) || (index === 0 && ((confirmsPlainly(sentence.words) && summarised()) || (acceptsOffer(sentence.words) && offered())))),
+          (commits(sentence.words) ||
+            assentsTo(sentence.words) ||
+            (index === 0 && ((confirmsPlainly(sentence.words) && summarised()) || (acceptsOffer(sentence.words) && offered()) || (actAloneAt(sentence.words) !== -1 && askedDecision())))),
       ),
     );
 }

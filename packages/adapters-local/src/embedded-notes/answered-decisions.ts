@@ -1,0 +1,50 @@
+import { answerAsIntent, asksForDecidedAct } from "@confide/core/adapter-kit";
+import { sentenceCommitment } from "./commitments.ts";
+import { isWord } from "./conversation-fillers.ts";
+import { isAsked } from "./offered-acts.ts";
+import { readSegment, type ReadSegment, type ReadSentence } from "./segment-reader.ts";
+
+/** The patient's answer to a question of what they have decided to do: the question, and the span of the answer's acts said alone. */
+export interface AnsweredDecision {
+  question: ReadSentence;
+  start: number;
+  end: number;
+  /** `plain`: the plan; `tentative`: hedged ("Probably ring the GP."), to confirm with the patient. */
+  strength: "plain" | "tentative";
+}
+
+/**
+ * The patient's answer, in an act said alone, to the therapist's turn ending in a question of what
+ * they have decided to do (core's `asksForDecidedAct`: "So what's the plan?" — "Ring the GP on
+ * Monday."): the answer's first sentence, with the sentences right after it that are acts said
+ * alone and plain too ("Walk out. Go round the block."). A sentence is an act said alone when it
+ * commits to an act of its own once its subject and "will" are put back (core's `answerAsIntent`,
+ * read as `sentenceCommitment` reads any commitment: "Keep smoking." or "See how it goes." are
+ * none) and it commits to nothing as said (a turn that answers "I'll ring the GP." is the patient's
+ * own commitment, `findCommitments`' line).
+ * @returns the answer, or null.
+ */
+export function answeredDecision(turn: ReadSegment, segment: ReadSegment): AnsweredDecision | null {
+  const question = turn.sentences.at(-1);
+  if (question === undefined || !isAsked(question) || !asksForDecidedAct(question.tokens.filter(isWord))) return null;
+  const [first, ...rest] = segment.sentences;
+  const reading = first === undefined ? null : actSaidAlone(segment, first);
+  if (reading === null) return null;
+  let last = first!;
+  for (const sentence of rest) {
+    if (actSaidAlone(segment, sentence)?.hedged !== false) break;
+    last = sentence;
+  }
+  return { question, start: first!.start, end: last.end, strength: reading.hedged ? "tentative" : "plain" };
+}
+
+/** How a sentence commits once its subject and "will" are put back, when it commits to an act of its own only so; else null. */
+function actSaidAlone(segment: ReadSegment, sentence: ReadSentence): { hedged: boolean } | null {
+  if (isAsked(sentence) || sentenceCommitment(sentence) !== null) return null;
+  const words = sentence.tokens.filter(isWord).map((token) => ({ lemma: token.lemma, value: token.value, partOfSpeech: token.pos, start: token.start - sentence.start }));
+  const said = answerAsIntent(segment.text.slice(sentence.start, sentence.end), words);
+  if (said === null) return null;
+  const [read] = readSegment({ id: segment.id, speaker: segment.speaker, startMs: segment.startMs, text: said }, segment.role).sentences;
+  const commitment = read === undefined ? null : sentenceCommitment(read);
+  return commitment !== null && commitment.act === "own" ? { hedged: commitment.hedged } : null;
+}
