@@ -160,6 +160,10 @@ describe("session mood in a clinician's words", () => {
       ["P: I've got no direction any more.", "no direction"],
       ["P: I've been feeling really low.", "feeling really low"],
       ["P: I feel flat most days.", "feel flat"],
+      ["P: I've been feeling a bit blue.", "feeling a bit blue"],
+      ["P: I'm so blue since she left.", "I'm so blue"],
+      ["P: I've been feeling kind of low.", "feeling kind of low"],
+      ["P: I feel a little blue today.", "feel a little blue"],
       ["P: I'm gutted, honestly.", "gutted"],
       ["P: I'm knackered all the time.", "knackered"],
     ] as const) {
@@ -168,6 +172,8 @@ describe("session mood in a clinician's words", () => {
     // A thing destroyed or crushed is an event, not the patient's feeling; a price or an income "low" is no mood.
     expect(isNotAssessed(notesOf(["T: What happened?", "P: The storm destroyed our fence and crushed the car."]).sessionMood)).toBe(true);
     expect(isNotAssessed(notesOf(["T: What happened?", "P: The price is really low and my income is low."]).sessionMood)).toBe(true);
+    // An inhaler, a car or a sky that is blue shows no mood.
+    expect(isNotAssessed(notesOf(["T: Which inhaler do you use?", "P: Only the blue one. The blue inhaler helps when my chest is tight."]).sessionMood)).toBe(true);
     expect(notesOf(["T: How was it?", "P: I'm fuming about it."]).sessionMood).toMatchObject({ text: "Presented as angry (“fuming”)." });
     expect(notesOf(["T: How was it?", "P: I'm chuffed with how it went."]).sessionMood).toMatchObject({ text: "Presented as hopeful (“chuffed”)." });
   });

@@ -19,6 +19,7 @@ export const concernNouns: ReadonlySet<string> = new Set([
   "school", "college", "university", "exam", "test", "final", "class", "course", "grade", "study", "homework", "assignment", "teacher", "professor", "student", "semester", "degree", "thesis",
   // health of body and mind
   "depression", "anxiety", "stress", "panic", "insomnia", "sleep", "loneliness", "isolation", "grief", "trauma", "ptsd", "adhd", "ocd", "addiction", "alcohol", "drinking", "drug", "smoking", "gambling", "betting", "vaping",
+  "cannabis", "marijuana", "weed", "joint", "heroin", "cocaine", "crack", "meth", "methadone", "ecstasy", "ketamine",
   "weight", "eating", "illness", "disease", "cancer", "diagnosis", "pain", "surgery", "health", "therapy", "medication", "motivation",
   "tablet", "pill", "medicine", "prescription", "inhaler", "insulin", "pump", "diabetes", "ketone", "glucose", "cholesterol", "statin", "asthma", "stroke", "cigarette", "alcoholism", "self-esteem", "confidence", "anger", "procrastination",
   "pandemic", "covid", "coronavirus", "virus", "quarantine", "lockdown",

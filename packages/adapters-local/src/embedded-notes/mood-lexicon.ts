@@ -23,12 +23,12 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
   ],
   low: [
     "sad", "sadness", "depressed", "depression", "feel down", "so down", "really down", "pretty down", "lonely", "loneliness", "alone", "empty", "worthless", "useless", "miserable", "unhappy", "heartbroken",
-    "hurt", "grief", "grieve", "numb", "ashamed", "shame", "guilty", "guilt", "failure", "no motivation", "unmotivated", "blue", "upset", "exhausted", "tired of",
+    "hurt", "grief", "grieve", "numb", "ashamed", "shame", "guilty", "guilt", "failure", "no motivation", "unmotivated", "upset", "exhausted", "tired of",
     "broken", "lost interest", "in a funk", "feeling down", "been better", "pretty rough", "really rough", "feel rough", "been rough", "struggle", "struggling", "tough time", "hard time", "rough time", "heartbreak",
     "bummed", "burnt out", "burned out", "bad mood", "i be destroyed", "i'm destroyed", "feel destroyed", "i be crushed", "i'm crushed", "feel crushed", "rough year", "tough year", "hard year", "no direction", "unfulfilled",
     "feel bad", "feel so bad", "feel very bad", "feel really bad", "feel terrible", "feel awful", "feel horrible",
-    // "Low" of the patient only, said of their feeling or their state ("the price is really low" is none).
-    ...["feel", "feeling", "been", "i'm", "i’m", "im", "i be"].flatMap((lead) => ["", "so ", "really ", "pretty ", "quite ", "a bit ", "very ", "super "].map((degree) => `${lead} ${degree}low`)),
+    // "Low" and "blue" of the patient only, said of their feeling or their state ("the price is really low", "the blue inhaler" are none).
+    ...["low", "blue"].flatMap((mood) => ["feel", "feeling", "been", "i'm", "i’m", "im", "i be"].flatMap((lead) => ["", "so ", "really ", "pretty ", "quite ", "a bit ", "a little ", "kind of ", "kinda ", "very ", "super "].map((degree) => `${lead} ${degree}${mood}`))),
     "low mood", "low in mood", "feel flat", "feeling flat", "gutted", "in bits", "knackered",
     "i be shattered", "i'm shattered", "feel shattered", "absolutely shattered",
   ],

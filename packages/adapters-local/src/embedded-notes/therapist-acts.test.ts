@@ -160,5 +160,21 @@ describe("what the therapist did", () => {
     expect(actsOf(["T: Let me just sum up.", "P: Okay."])).toEqual(["Summarised: “Let me just sum up.”"]);
     // A summary that says more in its own sentence is quoted alone.
     expect(actsOf(["T: To sum up, the move and the new job came at once. What now?", "P: Okay."])[0]).toBe("Summarised: “To sum up, the move and the new job came at once.”");
+    expect(actsOf(["T: Let me check I've got it. You're going to keep to two pints on weeknights and tell the lads on Thursday.", "P: Yeah."])).toEqual([
+      "Summarised: “Let me check I've got it. You're going to keep to two pints on weeknights and tell the lads on Thursday.”",
+    ]);
+  });
+
+  it("reads a long sentence said of the patient and checked with them right after as a summary, not a short one or one checked later", () => {
+    for (const check of ["Have I got that right?", "Did I get that right?", "Is that about right?", "Does that sound right?", "Did I miss anything?", "Okay, have I missed anything?"]) {
+      expect(actsOf([`T: So you'll keep the inhaler by your toothbrush, take it twice a day, and come back in four weeks. ${check}`, "P: Yeah."]), check).toEqual([
+        "Summarised: “So you'll keep the inhaler by your toothbrush, take it twice a day, and come back in four weeks.”",
+      ]);
+    }
+    // Short, or one thing said back, it is a reflection checked; with a sentence between, or of no one but the world, nothing is checked back.
+    expect(actsOf(["T: You're worried what they think. Is that right?", "P: Yeah."])).toEqual(["Reflected: “You're worried what they think.”"]);
+    expect(actsOf(["T: You thought the relationship was going well and you were surprised when it ended. Is that right?", "P: Yeah."])).toEqual([]);
+    expect(actsOf(["T: So you'll keep the inhaler by your toothbrush, take it twice a day, and come back in four weeks. Okay. Have I got that right?", "P: Yeah."])).toEqual([]);
+    expect(actsOf(["T: The preventer works slowly and calms the swelling in the airways over a few weeks. Have I explained that right?", "P: Yeah."])).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ interface ActRule {
   unless?: RegExp;
   /** Whether the sentence must be asked (true), must not be (false), or may be either (absent). */
   question?: boolean;
+  /** The act is also a sentence the therapist checks with the patient right after it (`Said.checked`), without `opens`. */
+  orChecked?: true;
   /** How many lines of this act a note holds at most. */
   lines: number;
 }
@@ -70,7 +72,9 @@ const actRules: readonly ActRule[] = [
   },
   {
     act: "Summarised",
-    opens: /^(?:to sum up|so to sum up|to summari[sz]e|let me (?:just )?(?:summari[sz]e|sum (?:it |things |that )?up|recap)|in summary|so far you've told me|so far you have told me|let me see if i've got this|if i understand you correctly|let me check i've understood)\b/,
+    opens: /^(?:to sum up|so to sum up|to summari[sz]e|let me (?:just )?(?:summari[sz]e|sum (?:it |things |that )?up|recap)|in summary|so far you've told me|so far you have told me|let me see if i've got this|if i understand you correctly|let me check i've understood|let me check i've got (?:it|that|this))\b/,
+    // "So you'll keep the preventer by your toothbrush, take it twice a day and come back in four weeks. Have I got that right?"
+    orChecked: true,
     question: false,
     lines: 1,
   },
@@ -130,19 +134,33 @@ interface Said {
   opened: string;
   asked: boolean;
   words: number;
+  /** Said of the patient ("you") in at least `checkedWords` words listing several things (`listedParts` commas at least), and the therapist's next sentence in the turn checks it with them (`checksBack`: "Have I got that right?"): a summary, not a reflection checked. */
+  checked: boolean;
 }
+
+/** A question that checks what the therapist just said back with the patient: "Have I got that right?", "Did I miss anything?". */
+const checksBack = /^(?:have i got (?:that|it|this|everything) right|did i get (?:that|it|this|everything) right|is that (?:about )?right|does that sound (?:about )?right|am i getting (?:that|it) right|did i miss anything|have i missed anything)\b.*\?$/;
+/** The fewest words a sentence checked back needs to be a summary, not a short reflection ("You're worried. Is that right?"). */
+const checkedWords = 10;
+/** The fewest commas or semicolons a sentence checked back needs to gather several things, as a summary does ("…by your toothbrush, take it twice a day, and come back…"): one thing checked is a reflection. */
+const listedParts = 2;
 
 function saidOf(segment: ReadSegment, sentence: ReadSentence): Said {
   const text = segment.text.slice(sentence.start, sentence.end);
   const lower = text.toLowerCase().replaceAll("’", "'").trim();
-  return { segment, sentence, text, lower, opened: lower.replace(openers, ""), asked: lower.endsWith("?"), words: sentence.tokens.filter(isWord).length };
+  const opened = lower.replace(openers, "");
+  const words = sentence.tokens.filter(isWord).length;
+  const next = segment.sentences[segment.sentences.indexOf(sentence) + 1];
+  const nextOpened = next === undefined ? "" : segment.text.slice(next.start, next.end).toLowerCase().replaceAll("’", "'").trim().replace(openers, "");
+  const checked = !lower.endsWith("?") && words >= checkedWords && (opened.match(/[,;]/g) ?? []).length >= listedParts && /\byou(?:'re|'ll|'ve|'d)?\b/.test(opened) && checksBack.test(nextOpened);
+  return { segment, sentence, text, lower, opened, asked: lower.endsWith("?"), words, checked };
 }
 
 /** True when a sentence is the act `rule` names. */
 function isAct(rule: ActRule, said: Said): boolean {
   if (rule.question !== undefined && said.asked !== rule.question) return false;
   if (rule.unless?.test(said.opened)) return false;
-  if (rule.opens && !rule.opens.test(said.opened)) return false;
+  if (rule.opens && !rule.opens.test(said.opened) && !(rule.orChecked === true && said.checked)) return false;
   return !rule.says || rule.says.test(said.opened);
 }
 
@@ -188,7 +206,7 @@ export function findTherapistActs(segments: readonly ReadSegment[]): NoteItemDra
 }
 
 /** The most words a sentence that only announces a summary holds ("Let me just sum up."): the summary is the sentence after it. */
-const announcementWords = 6;
+const announcementWords = 8;
 
 /**
  * A summary announced in a short sentence ("Let me just sum up. You've been drinking most

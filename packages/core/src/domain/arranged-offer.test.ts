@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -205,6 +205,14 @@ describe("asksWillingness: the therapist asks whether the patient will do an act
       expect(asksWillingness(reader.read(`Would you be willing to ${act} that?`)), act).toBe(false);
       expect(asksWillingness(reader.read(`Would you be willing to ${act} the diary?`)), act).toBe(true);
     }
+  });
+
+  it("reads coming to a session as an act, and coming to anything else as none", () => {
+    for (const after of comingBack) expect(asks(`Would you be willing to come ${after} next week?`), after).toBe(true);
+    expect([...comingBack]).toEqual(["back", "in", "along"]);
+    expect(asks("Would you be willing to come back in four weeks so we can check your peak flow?")).toBe(true);
+    expect(asks("Would you be willing to just come in on Tuesday?")).toBe(true);
+    for (const sentence of ["Would you be willing to come to terms with it?", "Would you be willing to come?", "Would you be willing to feel back in control?"]) expect(asks(sentence), sentence).toBe(false);
   });
 
   it("a yes with an okay or an 'of course' accepts it; an okay alone does not", () => {

@@ -90,11 +90,14 @@ export const pointingWords: ReadonlySet<string> = new Set(["it", "that", "this",
 export const harmingActs: ReadonlySet<string> = new Set(["hurt", "harm", "kill", "punch", "stab", "attack", "slap", "shoot", "strangle", "choke", "overdose"]);
 /** Verbs that, before a word pointing back, name the act said before: "try that", "do it", "give it a go" (not "ring them"). */
 export const pointingActs: ReadonlySet<string> = new Set(["try", "do", "give", "attempt"]);
+/** Words after "come" that make it coming to a session: "come back", "come in", "come along". */
+export const comingBack: ReadonlySet<string> = new Set(["back", "in", "along"]);
 
 /**
  * True when a therapist's sentence, after leads, asks whether the patient will do an act
  * (`willingnessOpenings`), then, past fillers (`actFillers`), names one: not a state or feeling
- * (`summaryNonActs`: "Would you be willing to be honest with her?"), an act of the session
+ * (`summaryNonActs`: "Would you be willing to be honest with her?"; coming to a session is one,
+ * `comingBack`: "…to come back in four weeks?"), an act of the session
  * (`sessionActs`: "Would you be willing to tell me more?"), an act of harm (`harmingActs`:
  * "…to hurt him?"), nor a word pointing back
  * (`pointingWords`: "Would you consider it?") or a verb pointing back with it (`pointingActs`:
@@ -110,7 +113,9 @@ export function asksWillingness(words: readonly MatchedWord[]): boolean {
     while (is(words[at], actFillers)) at += 1;
     const act = words[at];
     // "Would you be willing to try that?", "…to give it a go?": the act is what was said before, which a yes takes up as such.
-    return act !== undefined && !is(act, summaryNonActs) && !is(act, sessionActs) && !is(act, harmingActs) && !is(act, pointingWords) && !(is(act, pointingActs) && is(words[at + 1], pointingWords));
+    // "Would you be willing to come back in four weeks?": coming to a session is an act, though "come" alone names none ("come to terms").
+    const comesToSession = is(act, "come") && is(words[at + 1], comingBack);
+    return act !== undefined && (comesToSession || !is(act, summaryNonActs)) && !is(act, sessionActs) && !is(act, harmingActs) && !is(act, pointingWords) && !(is(act, pointingActs) && is(words[at + 1], pointingWords));
   });
 }
 
