@@ -1419,6 +1419,11 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(["T: So you're going to call the quit line this week?", "P: Yes. It'll be hard though."])).toEqual(["To confirm: So you're going to call the quit line this week? — “Yes.”"]);
     expect(toConfirm(["T: So you'll ring your sister tonight.", "P: Yeah. I guess I'll see how I feel."]).length).toBe(1);
     expect(plan(["T: So you're going to call your GP on Monday.", "P: Yes. I'll call first thing."]).map((item) => item.quote)).toEqual(["I'll call first thing."]);
+    // A commitment to another act adds to the summary confirmed: both are the plan.
+    expect(plan(["T: So you're going to see the nurse and use the patches. Is that right?", "P: That's right. And I'll tell my daughter so she can keep me on track."]).map((item) => item.text)).toEqual([
+      "Agreed: So you're going to see the nurse and use the patches. — “That's right.”",
+      "And I'll tell my daughter so she can keep me on track.",
+    ]);
   });
 
   it("takes no plan from a prediction, a state, a plan that was, a habit kept up, a condition or an acknowledgement", () => {

@@ -16,8 +16,8 @@ const quoteMaxWords = 60;
 
 /** Words of feeling and symptoms (the emotional themes' lexicon). */
 const feelingWords = new Set(Object.values(emotionLexicon).flat());
-/** Goals and change talk: what the patient wants, needs or is ready to do. */
-const changePhrases = ["i want to", "my goal", "i would like to", "i'm ready to", "i be ready to"];
+/** Goals and change talk: what the patient wants, needs or is ready to do, and the part of them that wants it ("Part of me really wants to stop, but…"). */
+const changePhrases = ["i want to", "my goal", "i would like to", "i'm ready to", "i be ready to", "part of me"];
 
 /**
  * Care left undone: a medicine not taken, a device not worn, a dose skipped ("I didn't wear my

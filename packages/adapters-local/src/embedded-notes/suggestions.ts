@@ -1075,8 +1075,9 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   const offer = offerAt !== -1;
   const at = offer ? offerAt : summaryAt;
   if (at === -1) return null;
-  // A commitment of the patient's own later in the turn restates a summary in their words (`findCommitments` quotes it); after an offer accepted it is an act of its own.
-  if (!offer && rest.some((sentence) => sentenceCommitment(sentence)?.act === "own")) return null;
+  // A commitment of the patient's own later in the turn that shares a word of the summary's acts restates it in their words (`findCommitments` quotes it):
+  // "So you're going to call your sister?" — "Yeah. I'll call her on Monday."; one of another act ("…And I'll tell my daughter.") adds to it. After an offer accepted it is an act of its own.
+  if (!offer && rest.some((sentence) => sentenceCommitment(sentence)?.act === "own" && sharesActWord(sentence, turn.sentences[at]!))) return null;
   // "Would you be willing to sign up this week?" — "Yeah. I'll do it tonight.": the commitment pointing back says more than the yes, and is the assent quoted (`assents`).
   if (offer && asksWillingness(words[offerAt]!) && rest.some((sentence) => sentenceCommitment(sentence)?.act === "pointing-back")) return null;
   const summary = turn.sentences[at]!;
@@ -1085,6 +1086,16 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   while (!offer && from > 0 && turnSummarisesPlan(words, from - 1)) from -= 1;
   const doubted = rest.some((sentence) => sentence.tokens.some((token) => doubtingWords.has(token.lemma) || doubtingWords.has(token.value.toLowerCase())) || says(sentence.tokens, hedgingPhrases));
   return { summary, from: turn.sentences[from]!, offer, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
+}
+
+/** Verbs too general to tie a commitment to a summary: "be", "have", "do", "go", "get", "make", "keep". */
+const generalVerbs = new Set(["be", "have", "do", "go", "get", "make", "keep", "try", "will", "going"]);
+/** The content words of a sentence by lemma: its nouns and verbs ("call" is a stop word to the reader, and an act here), not verbs too general to name an act (`generalVerbs`). */
+const actWordsOf = (sentence: ReadSentence) => new Set(sentence.tokens.filter((token) => (token.pos === "NOUN" || token.pos === "VERB" || token.pos === "PROPN") && !generalVerbs.has(token.lemma)).map((token) => token.lemma));
+/** True when two sentences share a content word (`actWordsOf`): the one restates the other's act. */
+function sharesActWord(sentence: ReadSentence, other: ReadSentence): boolean {
+  const words = actWordsOf(other);
+  return [...actWordsOf(sentence)].some((word) => words.has(word));
 }
 
 /**
