@@ -5,7 +5,7 @@
  * only might ring is not written as decided.
  */
 import { describe, expect, it } from "vitest";
-import { expectGroundedPlan, runSession as run } from "./session-run.test-support.ts";
+import { expectGroundedPlan, listed, runSession as run } from "./session-run.test-support.ts";
 
 const session = [
   "T: Last week you said the betting had got out of hand. How has this week been?",
@@ -35,6 +35,10 @@ describe("a session about gambling, as a clinician reads its plan", () => {
 
   it("lists the drinking to review, and no risk to his life in chasing losses", () => {
     expect(flags.map((flag) => [flag.category, flag.evidence[0]?.segmentId])).toEqual([["substance", "seg-7"]]);
+  });
+
+  it("names the betting the therapist opened with in the first topic line", () => {
+    expect(listed(notes.topicSummary)[0]?.text).toBe("Talked mainly about partner and betting.");
   });
 
   it("quotes what he said yes to in his own words, with when, what he decided, and the next session", () => {

@@ -107,8 +107,10 @@ interface Occurrence {
   end: number;
   nounValue: string;
   patient: boolean;
-  /** Said in one of the patient's first `openingTurns` turns of substance, where the presenting concern is told, or by the therapist before the first of them (the agenda). */
+  /** Said in one of the patient's first `openingTurns` turns of substance, where the presenting concern is told, or by the therapist before the first of them. */
   opening: boolean;
+  /** Said by the therapist before the patient's first turn: the agenda ("Your GP asked me to talk with you about your drinking"). */
+  agenda?: true;
   /** Not a word of the model's lexicon (`ReadToken.unknown`): a misspelling such as "wokr", or a rare word. */
   unknown: boolean;
   /** A habit's verb or a condition's adjective (`nounNotSaid`): it counts for its noun, at `habitVerbWeight`, but never names it. */
@@ -124,6 +126,8 @@ const therapistWeight = 1;
 const openingTurns = 3;
 /** What a mention in those turns adds to a topic's rank. */
 const openingWeight = 3;
+/** What a mention in the therapist's agenda, before the patient's first turn, adds: as much as the patient's own opening mention weighs ("your doctor asked me to talk with you about your drinking" names why they came). */
+const agendaWeight = patientWeight + openingWeight - therapistWeight;
 /** How many times a topic's weight counts when it names a problem people bring to counselling (`concernNouns`, a life event). */
 const concernFactor = 2;
 /** How many times a word the lexicon does not hold must be said to be a topic: once is most often a misspelling. */
@@ -192,8 +196,9 @@ const gluedToNumber = (tokens: readonly ReadToken[], index: number) => {
  * ranked by weight — `patientWeight` for each time the patient said it, `therapistWeight` for the
  * therapist, `openingWeight` more for each mention in the patient's first `openingTurns` turns of
  * substance, where the presenting concern is told, and in the therapist's turns before the
- * patient's first with a noun (the agenda a clinician opens with: "your doctor asked me to talk
- * with you about your blood pressure tablets") — then by first mention. A noun said with the
+ * patient's first with a noun — `agendaWeight` instead, as much as the patient's own opening
+ * mention, before the patient has spoken at all (the agenda a clinician opens with: "your doctor
+ * asked me to talk with you about your blood pressure tablets") — then by first mention. A noun said with the
  * same modifier at least `phraseRepeats` times is named by that phrase ("sleep diary"), which
  * then cites the phrase's occurrences.
  * @returns at most `topicCount` topics, the main concern first ([] for no nouns).
@@ -204,11 +209,14 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
   const eventsSaid = lifeEvents.map((): Occurrence[] => []);
   let position = 0;
   let patientTurnsWithNouns = 0;
+  let patientHasSpoken = false;
   for (const segment of segments) {
     const patient = segment.role !== "therapist";
     let hasNoun = false;
     // The patient's first turns of substance, or the therapist's before them (the agenda): where the concern is told.
     const opening = patient ? patientTurnsWithNouns < openingTurns : patientTurnsWithNouns === 0;
+    // The therapist's words before the patient has said anything: the agenda.
+    const agenda = patient || patientHasSpoken ? {} : { agenda: true as const };
     for (const sentence of segment.sentences) {
       if (patient) eventsIn(sentence, segment, position, opening, eventsSaid);
       const tokens = wholeWords(sentence.tokens);
@@ -220,7 +228,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           const spoken = { phraseStart: token.start, nounStart: token.start, end: token.end, value: token.value, nounValue: token.value };
           // "The betting", "my drinking": a habit's verb after a determiner is said as its noun, and weighs as one.
           const asNoun = nounDeterminers.has(tokens[index - 1]?.lemma ?? "");
-          occurrences.push({ segmentId: segment.id, position, phrase: noun, ...spoken, patient, opening, unknown: false, ...(asNoun ? {} : { notNoun: true as const }) });
+          occurrences.push({ segmentId: segment.id, position, phrase: noun, ...spoken, patient, opening, ...agenda, unknown: false, ...(asNoun ? {} : { notNoun: true as const }) });
           byLemma.set(noun, occurrences);
           hasNoun = true;
           return;
@@ -244,6 +252,7 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           nounValue: token.value,
           patient,
           opening,
+          ...agenda,
           unknown: token.unknown,
           ...(tokens[index + 1] !== undefined && isTopicWord(tokens[index + 1]!, names) ? { beforeNoun: true as const } : {}),
         });
@@ -251,9 +260,10 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
       });
     }
     if (patient && hasNoun) patientTurnsWithNouns += 1;
+    if (patient) patientHasSpoken = true;
   }
   const weight = (occurrences: readonly Occurrence[]) =>
-    occurrences.reduce((sum, item) => sum + ((item.patient ? patientWeight : therapistWeight) + (item.opening ? openingWeight : 0)) * (item.notNoun ? habitVerbWeight : 1), 0);
+    occurrences.reduce((sum, item) => sum + ((item.patient ? patientWeight : therapistWeight) + (item.agenda ? agendaWeight : item.opening ? openingWeight : 0)) * (item.notNoun ? habitVerbWeight : 1), 0);
   const events = eventTopics(eventsSaid, byLemma, (occurrences) => weight(occurrences) * concernFactor);
   const nounTopics = [...byLemma.entries()]
     .filter(([lemma, occurrences]) => !occurrences.every((occurrence) => occurrence.unknown) || (occurrences.length >= unknownWordRepeats && lemma.length >= unknownWordLetters))

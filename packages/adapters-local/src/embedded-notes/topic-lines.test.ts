@@ -317,6 +317,14 @@ describe("topics", () => {
     expect(first).not.toMatch(/door|kettle|tea/);
   });
 
+  it("weighs the therapist's agenda, before the patient first speaks, as much as the patient's own opening words", () => {
+    const turns = ["T: Your GP asked me to talk with you about your drinking.", "P: My wife has been on at me. And work has been stressful.", "T: Tell me more.", "P: It's mostly weekends."];
+    expect(texts(writeEmbeddedNotes(input(turns)).topicSummary)[0]).toMatch(/^Talked mainly about drinking\b/);
+    // After the patient has spoken, the therapist's words weigh as an echo: the patient's concern heads the line.
+    const later = ["T: Hi.", "P: My wife has been on at me. And work has been stressful.", "T: Your GP mentioned your drinking.", "P: It's mostly weekends."];
+    expect(texts(writeEmbeddedNotes(input(later)).topicSummary)[0]).not.toMatch(/^Talked mainly about drinking\b/);
+  });
+
   it("does not head the line with what the therapist says after the patient has opened", () => {
     const notes = writeEmbeddedNotes(
       input([
