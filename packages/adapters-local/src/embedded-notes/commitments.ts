@@ -83,6 +83,8 @@ const notVolitional = new Set([
 const possessives = new Set(["my", "your", "his", "her", "our", "their"]);
 const isDeterminer = (token: ReadToken | undefined) => token !== undefined && (token.pos === "DET" || possessives.has(token.lemma));
 
+/** Words that, right after "get", stand for a thing named before, so that getting it is an act: "I'll get one this week", "get some tomorrow". */
+const thingsGot = new Set(["one", "some"]);
 /** What "get" does as an act when it is said right after it, word by word: "get in touch", "get to bed", "get down to five a day" (cutting down to a target, as "cut down to five" is) — not becoming ("get better", "get there"). */
 const gettingActs: ReadonlyArray<readonly string[]> = [["in", "touch"], ["to", "bed"], ["down", "to"]];
 
@@ -377,8 +379,8 @@ const copingAfterManage = new Set(["somehow", "it", "fine", "ok", "okay", "alrig
 function namesOutcome(words: readonly ReadToken[], at: number): boolean {
   const verb = words[at];
   if (verb === undefined) return false;
-  // "I'll try to get a job", "get some rest": getting a thing is an act; "get better", "get there" is an outcome.
-  if (verb.lemma === "get" && isDeterminer(words[at + 1])) return false;
+  // "I'll try to get a job", "get some rest", "I'll get one this week": getting a thing is an act; "get better", "get there" is an outcome.
+  if (verb.lemma === "get" && (isDeterminer(words[at + 1]) || thingsGot.has(words[at + 1]?.lemma ?? ""))) return false;
   // "I'll get in touch with the school", "I'll try and get to bed before midnight", "I'm gonna get down to five a day": acts.
   if (verb.lemma === "get" && gettingActs.some((said) => said.every((word, offset) => words[at + 1 + offset]?.value.toLowerCase() === word))) return false;
   // "I will manage", "we'll manage somehow": coping, an outcome; "I'll manage my time" names what is managed.

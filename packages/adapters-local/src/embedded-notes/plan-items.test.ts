@@ -1706,6 +1706,12 @@ describe("plan items: a safety plan agreed", () => {
     // A thing named, or no sentence of the therapist's naming the same act, leaves the commitment as said.
     expect(plan(["T: Would you be willing to call Dan?", "P: Yes, I'll call my brother tonight."]).map((item) => item.text)).toEqual(["Yes, I'll call my brother tonight."]);
     expect(plan(["T: Everything will be ok with your sister.", "P: I'll talk to her tomorrow."]).map((item) => item.text)).toEqual(["I'll talk to her tomorrow."]);
+    // "One" stands for the thing the turn named, in its last sentence told: getting one is an act ("get better" is none).
+    expect(plan(["T: A pill case keeps a day's dose out of sight. Would that work?", "P: Yeah. I'll get one this week."]).map((item) => item.text)).toEqual([
+      "Agreed: “I'll get one this week.” — to “A pill case keeps a day's dose out of sight.”",
+    ]);
+    expect(plan(["T: The patches help a lot of people.", "P: I'll get some tomorrow."]).map((item) => item.text)).toEqual(["I'll get some tomorrow."]);
+    expect(plan(["T: How is it going?", "P: I'll get better soon."])).toEqual([]);
   });
 
   it("records the safety or crisis plan named as what the therapist did, a line core's check finds quoted", () => {

@@ -2,18 +2,20 @@
  * A patient's commitment that names what it does only by a pronoun, said in answer to the
  * therapist's turn just before ("Would you be willing to call Dan if the thoughts come back?" —
  * "Yes, I'll call him."; "So you'll give the tablets to Dan on Saturday?" — "Yes. I'll give them to
- * him on Saturday."). Alone, "I'll call him" tells a reader of the note nothing: its line quotes
+ * him on Saturday."; "…a small pill case. Would that work for you?" — "I'll get one this week.").
+ * Alone, "I'll call him" tells a reader of the note nothing: its line quotes
  * the patient's words with the therapist's sentence they answered, as an agreement in the
  * patient's words does ("Agreed: “<patient>” — to “<therapist>”"), citing both.
  */
 import type { NoteItemDraft } from "@confide/core/ports";
 import { timeAnchors } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
+import { isAsked } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 import { agreedPrefix } from "./suggestions.ts";
 
-/** Pronouns that stand for a person or a thing named before: "call him", "give them to her". */
-const standIns = new Set(["him", "her", "them", "it"]);
+/** Pronouns that stand for a person or a thing named before: "call him", "give them to her", "I'll get one". */
+const standIns = new Set(["him", "her", "them", "it", "one"]);
 /** Parts of speech that name a thing or a person. */
 const naming = new Set(["NOUN", "PROPN"]);
 /** True for a word that names a thing or a person, a word of time aside ("Saturday", "tonight"). */
@@ -54,7 +56,11 @@ function answering(segment: ReadSegment, turn: ReadSegment, item: NoteItemDraft,
   const sentence = segment.sentences.find((said) => said.start <= span.start && span.end <= said.end) ?? segment.sentences.find((said) => said.end === span.end);
   if (sentence === undefined || !namesByPronounOnly(sentence)) return item;
   const act = actVerb(sentence);
-  const answered = turn.sentences.findLast((said) => said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some(namesAThing));
+  // "I'll get one this week", after "Some people carry a day's dose in a small pill case. Would that work for you?": "one" is a thing the turn named, in its last sentence told that names one.
+  const oneOf = act === undefined && sentence.tokens.some((token) => token.value.toLowerCase() === "one");
+  const answered = turn.sentences.findLast((said) =>
+    oneOf ? !isAsked(said) && said.tokens.some(namesAThing) : said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some(namesAThing),
+  );
   if (answered === undefined) return item;
   const quote = turn.text.slice(answered.start, answered.end);
   // Citing both speakers, the line names neither (an agreement's line does not).

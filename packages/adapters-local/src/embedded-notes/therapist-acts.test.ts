@@ -35,6 +35,8 @@ describe("what the therapist did", () => {
     ["What I'm hearing is that the nights are the hardest part for you.", "Reflected"],
     ["On one hand the wine helps you relax, and on the other it might be affecting your sleep.", "Reflected"],
     ["To sum up, the move, the new job and your mum's illness all came at once.", "Summarised"],
+    ["That's a hard position to be in.", "Acknowledged"],
+    ["That is such a heavy thing to carry on your own.", "Acknowledged"],
     ["Let me just recap what you've told me about the move.", "Summarised"],
     ["That must have been really frightening for you.", "Acknowledged"],
     ["I'm so sorry your grandmother passed away last spring.", "Acknowledged"],
@@ -84,6 +86,9 @@ describe("what the therapist did", () => {
     "It sounds like you think it would really help to hear from him.",
     "It seems like burnout is what you're suffering from at work.",
     "It sounds like you might be able to ask your boss.",
+    // A hard thing named, not the patient's position: no acknowledgement.
+    "That's a lot of tablets to remember.",
+    "That's a hard question to answer.",
     // A view of a step only proposed, or a doubt, is no praise.
     "That would be a good first step, I think.",
     "You wonder whether you are doing the right thing.",

@@ -81,7 +81,7 @@ const actRules: readonly ActRule[] = [
   {
     act: "Acknowledged",
     opens: new RegExp(
-      String.raw`^(?:that|this|it) (?:sounds|must (?:be|have been|feel)|seems) (?:(?:like )?(?:a|an) )?${intensifier}${hard}\b|^i(?:'m| am) ${intensifier}sorry (?:to hear|that|you|for what)|^i can (?:only )?imagine\b|^it makes (?:a lot of |total |perfect )?sense (?:that|you|to)\b|^it's ${intensifier}(?:completely |totally |perfectly )?(?:understandable|natural) (?:that|to|you)\b|^anyone would\b`,
+      String.raw`^(?:that|this|it) (?:sounds|must (?:be|have been|feel)|seems) (?:(?:like )?(?:a|an) )?${intensifier}${hard}\b|^(?:that's|that is) (?:a |such a )?${intensifier}${hard} (?:position|situation|place|spot|time|decision|load|burden|thing to (?:carry|go through|live with))\b|^i(?:'m| am) ${intensifier}sorry (?:to hear|that|you|for what)|^i can (?:only )?imagine\b|^it makes (?:a lot of |total |perfect )?sense (?:that|you|to)\b|^it's ${intensifier}(?:completely |totally |perfectly )?(?:understandable|natural) (?:that|to|you)\b|^anyone would\b`,
     ),
     question: false,
     lines: 1,

@@ -77,6 +77,13 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     for (const text of ["Shall we talk about your week?", "Can we meet your goals first?", "Shall I meet again next week?", "Would we meet again next week?", "We could meet again next week.", "Shall we go again next week?"]) expect(offers(text), text).toBe(false);
   });
 
+  it("takes checking in together at a time to come as a session to come, not checking a thing", () => {
+    for (const using of [reader, tagger]) {
+      for (const text of ["Shall we check in again in a month, with your next blood test?", "Let's check in on Thursday.", "Could we check in after the appointment?"]) expect(offers(text, using), `${using.name}: ${text}`).toBe(true);
+    }
+    for (const text of ["Shall we check your blood pressure now?", "Can we check in the diary?", "Shall we check in?", "Shall we check on Thursday?"]) expect(offers(text), text).toBe(false);
+  });
+
   it("takes a session to come set by what happens first, right after the verb of meeting", () => {
     for (const using of [reader, tagger]) {
       for (const text of ["Shall we meet after the restorative meeting to talk about how it went?", "Let's meet again once you've seen your GP.", "Let's talk after your exams."]) expect(offers(text, using), `${using.name}: ${text}`).toBe(true);

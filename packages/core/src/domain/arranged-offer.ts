@@ -133,7 +133,7 @@ export const meetingAfter: ReadonlySet<string> = new Set(["after", "once"]);
 /**
  * True when a therapist's sentence proposes a session to come, as an offer is: after leads, "let's"
  * or "let us" — or a modal asking it together (`askingTogether`) and "we" — then a verb of meeting
- * (`meetingVerbs`) and, within the next four words, a word of when (`seenAgain`: "Let's meet again
+ * (`meetingVerbs`, or "check in") and, within the next four words, a word of when (`seenAgain`: "Let's meet again
  * next Thursday", "Shall we meet again in two weeks?"), or right after it a word of
  * `meetingAfter` ("Shall we meet after the meeting?") — not "Let's talk about your week"; or, said
  * short, "same time" and a word of when within the next three ("Same time next week?").
@@ -143,8 +143,11 @@ function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
   while (is(words[at], offerLeads)) at += 1;
   if (is(words[at], "same") && is(words[at + 1], "time")) return words.slice(at + 2, at + 2 + sameTimeReach).some((word) => is(word, seenAgain));
   const together = (is(words[at], "let") && is(words[at + 1], letUs)) || (is(words[at], askingTogether) && is(words[at + 1], "we"));
-  if (!together || !is(words[at + 2], meetingVerbs)) return false;
-  return is(words[at + 3], meetingAfter) || words.slice(at + 3, at + 3 + madeReach).some((word) => is(word, seenAgain));
+  // "Shall we check in again in a month?": checking in is meeting.
+  const checksIn = is(words[at + 2], "check") && is(words[at + 3], "in");
+  if (!together || (!checksIn && !is(words[at + 2], meetingVerbs))) return false;
+  const after = checksIn ? at + 4 : at + 3;
+  return is(words[after], meetingAfter) || words.slice(after, after + madeReach).some((word) => is(word, seenAgain));
 }
 /** How many words after "same time" its word of when may come: "Same time next week?", "Same time, then, on Thursday?". */
 const sameTimeReach = 3;
