@@ -298,6 +298,8 @@ function closesClause(tokens: readonly ReadToken[], at: number): boolean {
 }
 /** Adverbs a commitment may carry before its verb: "I will definitely try". */
 export const softeners: ReadonlySet<string> = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely", "however", "still", "anyway"]);
+/** Verbs that name no act of their own ("I'll do that", "I'll try it", "I'll get one"): not an act to find again in the therapist's words, nor one a commitment shares with a summary. */
+export const emptyVerbs: ReadonlySet<string> = new Set(["be", "have", "do", "try", "will", "go", "get", "let", "make", "see", "think", "want", "like", "feel", "need", "start", "keep"]);
 /** Words that, as the object, point back at something said before: "I'll try that", "I will do it". */
 export const pointingBack = new Set(["that", "it", "this", "those", "them", "these", "so", "same"]);
 

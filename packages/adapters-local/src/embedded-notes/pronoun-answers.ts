@@ -8,7 +8,7 @@
  * patient's words does ("Agreed: “<patient>” — to “<therapist>”"), citing both.
  */
 import type { NoteItemDraft } from "@confide/core/ports";
-import { timeAnchors } from "./commitments.ts";
+import { emptyVerbs, timeAnchors } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
@@ -27,8 +27,6 @@ export function namesByPronounOnly(sentence: ReadSentence): boolean {
   return words.some((token) => standIns.has(token.value.toLowerCase())) && !words.some(namesAThing);
 }
 
-/** Verbs that name no act of their own to find again in the therapist's words ("I'll do that", "I'll try it"). */
-const emptyVerbs = new Set(["be", "have", "do", "try", "will", "go", "get", "let", "make", "see", "think", "want", "like", "feel", "need", "start", "keep"]);
 
 /** The first verb of the sentence that names its act (`emptyVerbs` aside), by lemma: "I'll need to ring her to ask what happened" → "ring". */
 const actVerb = (sentence: ReadSentence) => sentence.tokens.find((token) => token.pos === "VERB" && !emptyVerbs.has(token.lemma))?.lemma;

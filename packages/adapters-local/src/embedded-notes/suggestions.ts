@@ -1,7 +1,7 @@
 import { acceptsOffer, arrangingOfferAt, asksWillingness, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
-import { isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
+import { emptyVerbs, isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
@@ -1088,10 +1088,8 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   return { summary, from: turn.sentences[from]!, offer, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
 }
 
-/** Verbs too general to tie a commitment to a summary: "be", "have", "do", "go", "get", "make", "keep". */
-const generalVerbs = new Set(["be", "have", "do", "go", "get", "make", "keep", "try", "will", "going"]);
-/** The content words of a sentence by lemma: its nouns and verbs ("call" is a stop word to the reader, and an act here), not verbs too general to name an act (`generalVerbs`). */
-const actWordsOf = (sentence: ReadSentence) => new Set(sentence.tokens.filter((token) => (token.pos === "NOUN" || token.pos === "VERB" || token.pos === "PROPN") && !generalVerbs.has(token.lemma)).map((token) => token.lemma));
+/** The content words of a sentence by lemma: its nouns and verbs ("call" is a stop word to the reader, and an act here), not verbs that name no act of their own (`emptyVerbs`). */
+const actWordsOf = (sentence: ReadSentence) => new Set(sentence.tokens.filter((token) => (token.pos === "NOUN" || token.pos === "VERB" || token.pos === "PROPN") && !emptyVerbs.has(token.lemma)).map((token) => token.lemma));
 /** True when two sentences share a content word (`actWordsOf`): the one restates the other's act. */
 function sharesActWord(sentence: ReadSentence, other: ReadSentence): boolean {
   const words = actWordsOf(other);

@@ -2,8 +2,9 @@
  * A question asking what the patient has decided to do — "What will you do about it?", "What's
  * your plan?", "What's the next step?", "What have you decided?" — is often answered with the act
  * alone, its subject and its "will" left out because the question said them: "Ring the GP on
- * Monday." Such an answer says "I will ring the GP on Monday", and is read so, with the two words
- * put back (`answerAsIntent`), by core's plan check and by the embedded writer. A question of what
+ * Monday." Such an answer says "I will ring the GP on Monday": core's plan check reads where its
+ * act opens (`actAloneAt`), and the embedded writer reads it with the two words put back
+ * (`answerAsIntent`) as any commitment. A question of what
  * the patient could, might or would do asks for ideas, not a decision; one that sets a condition
  * ("What will you do if the urge comes back?") asks for a step kept for a time that may not come.
  * Neither is read so. This is the rule's data and its reading.
