@@ -15,6 +15,7 @@ export { decodeCursor, fetchSizeOf, pageOfRows } from "./domain/page-cursor.ts";
 export { arrangedActAt, askingSubjects, committingSubjects, hedgeAdverbs, hedgesOutcome, intentLeads, likingSequences, namedBefore, openingIntentAt, openingIntentWords, praiseSequences, praiseWords, proposalNouns, stateClauseWords, tentativeSequences, thankedReach, thanksWords, turnSummarisesPlan, unconditionalIf, wantingVerbs, whetherVerbs } from "./domain/plan-commitment.ts";
 export { acceptsOffer, arrangingOfferAt, asksWillingness, harmingActs, offersToArrange } from "./domain/arranged-offer.ts";
 export { confirmsPlainly } from "./domain/confirmed-summary.ts";
+export { agreesFeeling } from "./domain/mood-support.ts";
 export { answerAsIntent, asksForDecidedAct } from "./domain/plan-question.ts";
 export type { MatchedWord } from "./domain/word-match.ts";
 export type { ClauseWord } from "./domain/plan-commitment.ts";

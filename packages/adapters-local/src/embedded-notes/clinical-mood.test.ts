@@ -178,6 +178,24 @@ describe("session mood in a clinician's words", () => {
     expect(notesOf(["T: How was it?", "P: I'm chuffed with how it went."]).sessionMood).toMatchObject({ text: "Presented as hopeful (“chuffed”)." });
   });
 
+  it("reads a feeling the therapist said back and the patient agreed with, saying so, after the patient's own words", () => {
+    const agreed = notesOf(["T: How has it been?", "P: My brother keeps saying I'll be back inside.", "T: That sounds really frustrating.", "P: It is. He never lets up."]);
+    expect(agreed.sessionMood).toMatchObject({ value: "negative", text: "Presented as angry (agreed when the therapist said “frustrating”).", verification: { status: "grounded" } });
+    expect(isNotAssessed(agreed.sessionMood) ? [] : agreed.sessionMood.evidence.map((span) => span.segmentId)).toEqual(["seg-2", "seg-3"]);
+    const both = notesOf(["T: How has it been?", "P: I'm so angry with him.", "T: You're feeling let down and frustrated.", "P: Yeah."]);
+    expect(both.sessionMood).toMatchObject({ text: "Presented as angry (“angry”; agreed when the therapist said “frustrated”)." });
+    // Not agreed, asked, or no saying back of the patient: nothing read from the therapist's words.
+    for (const [said, answer] of [
+      ["That sounds really frustrating.", "Not really, it's fine."],
+      ["That sounds really frustrating.", "Okay."],
+      ["Does that feel frustrating?", "Yeah."],
+      ["It calms the swelling in your airways over a few weeks.", "Right."],
+      ["Some people feel frustrated at first.", "Yeah."],
+    ]) {
+      expect(isNotAssessed(notesOf(["T: How has it been?", "P: My brother keeps on at me.", `T: ${said}`, `P: ${answer}`]).sessionMood), `${said} / ${answer}`).toBe(true);
+    }
+  });
+
   it("reads having nothing to live for as distress", () => {
     expect(notesOf(["T: How are you?", "P: I've got nothing to live for."]).sessionMood).toMatchObject({ text: "Presented as distressed (“nothing to live for”)." });
   });

@@ -1,4 +1,4 @@
-import { notAssessed } from "@confide/core/adapter-kit";
+import { agreesFeeling, notAssessed } from "@confide/core/adapter-kit";
 import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, NoteWriterInput, SessionMood, TrajectoryDraft } from "@confide/core/ports";
 
 /** Where the risk screen found the patient speaking of a current risk to their own life or body (`NoteWriterInput.currentRisks`). */
@@ -6,7 +6,7 @@ type RiskSpan = NonNullable<NoteWriterInput["currentRisks"]>[number];
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { dislikesAnAct, namesAThing, positiveOfAThing, saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
 import { clinicalMoods, denyingWords, greetingNouns, moodChanges, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
-import type { ReadSegment, ReadToken } from "./segment-reader.ts";
+import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 
 /** Words of one mood said by the patient, and where. */
 interface Shown {
@@ -23,7 +23,14 @@ interface Shown {
   screened?: true;
   /** Words of the mood moving (`moodChanges`): "hopeful" for better, "low" for worse, in the balance only, never a mood read. */
   change?: true;
+  /** A word the therapist said back and the patient agreed with (`reflectedMoods`): where it was said (`start`, `end` are in its text), and the patient's agreeing words in `segment`. */
+  reflected?: { said: ReadSegment; agreedStart: number; agreedEnd: number };
 }
+
+/** The segment a word of mood was said in: the therapist's for a feeling said back, else the patient's. */
+const saidIn = (item: Shown) => item.reflected?.said ?? item.segment;
+/** The words of mood as said. */
+const wordsOf = (item: Shown) => saidIn(item).text.slice(item.start, item.end);
 
 
 
@@ -99,10 +106,44 @@ function notTheirFeeling(tokens: readonly ReadToken[], index: number, phraseLeng
   return saidOfSomeoneElse(tokens, index, phraseLength);
 }
 
+/** A word (or phrase) of a mood found in a sentence, where, and whether it states a risk or the mood moving. */
+interface MoodWord {
+  mood: ClinicalMood;
+  start: number;
+  end: number;
+  risk: boolean;
+  change?: true;
+}
+
 /**
- * Every word of a mood the patient said (not negated: "not angry" shows no anger; not asked, a
- * greeting, someone else's or denied: `notTheirFeeling`), and every statement of current risk the
- * risk screen found in the patient's turns (`risks`) that no word of the lexicon already shows, as
+ * The words of a mood in a sentence's tokens, each as the longest phrase of the lexicon starting
+ * there: not negated ("not angry" shows no anger), not asked, a greeting, someone else's or
+ * denied (`notTheirFeeling`), nor the mood foreseen ("I'll probably feel better"); hating an act
+ * reads low, not angry.
+ */
+function moodWordsIn(tokens: readonly ReadToken[]): MoodWord[] {
+  const words: MoodWord[] = [];
+  tokens.forEach((token, index) => {
+    const candidates = [...(byFirstWord.get(token.lemma) ?? []), ...(token.value.toLowerCase() !== token.lemma ? (byFirstWord.get(token.value.toLowerCase()) ?? []) : [])];
+    const found = candidates
+      .filter(({ phrase }) => phraseStarts(tokens.slice(index, index + phrase.split(" ").length), phrase)[0] === 0)
+      .sort((a, b) => b.phrase.length - a.phrase.length)[0];
+    if (!found || isNegatedAt(tokens, index)) return;
+    const risk = riskPhrases.has(found.phrase);
+    if (!risk && notTheirFeeling(tokens, index, found.phrase.split(" ").length, found.mood)) return;
+    // "I think I'll feel better by the spring", "it might get a bit better": a feeling foreseen, not the mood moving now.
+    if (found.change === true && tokens.slice(Math.max(0, index - foreseeingReach), index).some((before) => foreseeingWords.has(before.lemma) || foreseeingWords.has(before.value.toLowerCase()))) return;
+    // "I hate seeing her like that", "I hate being on my own": what the patient finds hard, low rather than angry.
+    const mood = found.mood === "angry" && dislikesAnAct(tokens, index) ? "low" : found.mood;
+    words.push({ mood, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, risk, ...(found.change ? { change: true as const } : {}) });
+  });
+  return words;
+}
+
+/**
+ * Every word of a mood the patient said (`moodWordsIn`), every word of one the therapist said back
+ * that the patient agreed with (`reflectedMoods`), and every statement of current risk the risk
+ * screen found in the patient's turns (`risks`) that no word of the lexicon already shows, as
  * distress, in transcript order.
  */
 function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]): Shown[] {
@@ -112,22 +153,10 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
     const fromHere = shown.length;
     const closing = patientTurns.length >= closingFrom && turn >= patientTurns.length - closingTurns;
     for (const sentence of segment.sentences) {
-      const tokens = sentence.tokens;
-      tokens.forEach((token, index) => {
-        const candidates = [...(byFirstWord.get(token.lemma) ?? []), ...(token.value.toLowerCase() !== token.lemma ? (byFirstWord.get(token.value.toLowerCase()) ?? []) : [])];
-        const found = candidates
-          .filter(({ phrase }) => phraseStarts(tokens.slice(index, index + phrase.split(" ").length), phrase)[0] === 0)
-          .sort((a, b) => b.phrase.length - a.phrase.length)[0];
-        if (!found || isNegatedAt(tokens, index)) return;
-        const risk = riskPhrases.has(found.phrase);
-        if (!risk && notTheirFeeling(tokens, index, found.phrase.split(" ").length, found.mood)) return;
-        // "I think I'll feel better by the spring", "it might get a bit better": a feeling foreseen, not the mood moving now.
-        if (found.change === true && tokens.slice(Math.max(0, index - foreseeingReach), index).some((before) => foreseeingWords.has(before.lemma) || foreseeingWords.has(before.value.toLowerCase()))) return;
-        const weight = risk ? riskWeight : positiveMoods.has(found.mood) && closing ? closingWeight : 1;
-        // "I hate seeing her like that", "I hate being on my own": what the patient finds hard, low rather than angry.
-        const mood = found.mood === "angry" && dislikesAnAct(tokens, index) ? "low" : found.mood;
-        shown.push({ mood, segment, turn, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, weight, risk, ...(found.change ? { change: true as const } : {}) });
-      });
+      for (const found of moodWordsIn(sentence.tokens)) {
+        const weight = found.risk ? riskWeight : positiveMoods.has(found.mood) && closing ? closingWeight : 1;
+        shown.push({ ...found, segment, turn, weight });
+      }
     }
     const distressShown = shown.slice(fromHere).filter((item) => item.mood === "distressed");
     for (const span of risks.filter((risk) => risk.segmentId === segment.id)) {
@@ -135,7 +164,43 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
       shown.push({ mood: "distressed", segment, turn, start: span.start, end: span.end, weight: 0, risk: false, screened: true });
     }
   });
-  return shown.sort((a, b) => a.turn - b.turn || a.start - b.start);
+  shown.push(...reflectedMoods(segments, new Map(patientTurns.map((segment, turn) => [segment, turn]))));
+  return shown.sort((a, b) => a.turn - b.turn || (a.reflected ? -1 : 0) - (b.reflected ? -1 : 0) || a.start - b.start);
+}
+
+/** How a sentence said back to the patient opens, after "so", "and", "okay"…: "You're worried…", "You feel…", "It sounds like…", "That sounds really frustrating", "I can hear you're…". */
+const sayingBack = /^(?:(?:so|and|okay|ok|yeah|right|mm|hmm|well)[,.]?\s+)*(?:you(?:'re|’re| are| feel| felt| seem| sound|'ve been|’ve been| have been)\b|(?:it|that|this) (?:sounds|seems|must (?:be|feel))\b|sounds (?:like|really|so|very|pretty|quite)\b|i (?:can )?hear (?:that )?you)/;
+
+/** True when a therapist's sentence says back how things are for the patient (`sayingBack`), as a statement, not a question. */
+function saysBack(segment: ReadSegment, sentence: ReadSentence): boolean {
+  const text = segment.text.slice(sentence.start, sentence.end).toLowerCase().trim();
+  return !text.endsWith("?") && sayingBack.test(text);
+}
+
+/**
+ * Words of a mood the therapist said back to the patient that the patient agreed with: the last
+ * sentence of a therapist's turn, said back (`saysBack`: "That sounds really frustrating.", "You're
+ * worried what they think."; not information, "It calms the swelling"), right before a patient's turn whose first sentence agrees (core's
+ * `agreesFeeling`: "It is.", "Yeah."). Each word of the lexicon in it, read as the patient's own
+ * are (not negated, not someone else's, never a statement of risk: the patient's own words or the
+ * risk screen must show that), weighs as a word of the patient's turn that agreed.
+ */
+function reflectedMoods(segments: readonly ReadSegment[], turnOf: ReadonlyMap<ReadSegment, number>): Shown[] {
+  const shown: Shown[] = [];
+  segments.forEach((segment, index) => {
+    const before = segments[index - 1];
+    const turn = turnOf.get(segment);
+    const first = segment.sentences[0];
+    const said = before?.sentences.at(-1);
+    if (turn === undefined || before?.role !== "therapist" || first === undefined || said === undefined || !saysBack(before, said)) return;
+    const yes = first.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.value));
+    if (!agreesFeeling(yes)) return;
+    for (const found of moodWordsIn(said.tokens)) {
+      if (found.risk || found.change === true) continue;
+      shown.push({ mood: found.mood, segment, turn, start: found.start, end: found.end, weight: 1, risk: false, reflected: { said: before, agreedStart: first.start, agreedEnd: first.end } });
+    }
+  });
+  return shown;
 }
 
 /** The moods read, the stronger first: the heaviest, and a second when it weighs at least `secondShare` of it; distress always first when shown. */
@@ -256,11 +321,17 @@ function moodOf(segments: readonly ReadSegment[], shown: readonly Shown[]): Note
   const parts = moods.map((mood) => {
     const all = feeling.filter((item) => item.mood === mood);
     // A screened answer too short to show anything on its own ("I think so.", a yes to a question that named the risk) is quoted only when nothing else shows the mood.
-    const telling = all.filter((item) => !(item.screened === true && item.segment.text.slice(item.start, item.end).split(/\s+/).length < tellingWords));
-    const words = telling.length > 0 ? telling : all;
-    const quoted = [...new Map(words.map((item) => [item.segment.text.slice(item.start, item.end).toLowerCase(), item])).values()].slice(0, wordsShown);
-    evidence.push(...quoted.map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })));
-    return `${mood} (${quoted.map((item) => `“${item.segment.text.slice(item.start, item.end)}”`).join(", ")})`;
+    const telling = all.filter((item) => !(item.screened === true && wordsOf(item).split(/\s+/).length < tellingWords));
+    // The patient's own words first; a word said back and agreed with only after them.
+    const words = (telling.length > 0 ? telling : all).sort((a, b) => Number(a.reflected !== undefined) - Number(b.reflected !== undefined));
+    const quoted = [...new Map(words.map((item) => [wordsOf(item).toLowerCase(), item])).values()].slice(0, wordsShown);
+    for (const item of quoted) {
+      evidence.push({ segmentId: saidIn(item).id, start: item.start, end: item.end });
+      if (item.reflected) evidence.push({ segmentId: item.segment.id, start: item.reflected.agreedStart, end: item.reflected.agreedEnd });
+    }
+    const own = quoted.filter((item) => !item.reflected).map((item) => `“${wordsOf(item)}”`);
+    const reflected = quoted.filter((item) => item.reflected).map((item) => `“${wordsOf(item)}”`);
+    return `${mood} (${[...(own.length > 0 ? [own.join(", ")] : []), ...(reflected.length > 0 ? [`agreed when the therapist said ${reflected.join(", ")}`] : [])].join("; ")})`;
   });
   return { value: valueOf(moods), text: `${moods.length > 1 ? "Mixed: presented as" : "Presented as"} ${listing(parts)}.`, evidence, windows };
 }
@@ -302,7 +373,7 @@ function trajectoryOf(segments: readonly ReadSegment[], shown: readonly Shown[])
   return {
     value,
     text: words[value],
-    evidence: shownBy.map((item) => ({ segmentId: item.segment.id, start: item.start, end: item.end })),
+    evidence: shownBy.map((item) => ({ segmentId: saidIn(item).id, start: item.start, end: item.end })),
   };
 }
 
