@@ -36,8 +36,10 @@ const session = [
 describe("a session about stopping smoking, as a clinician reads it", () => {
   const { flags, notes } = run(session);
 
-  it("finds no risk language", () => {
+  it("finds no risk language, typed or as speech recognition gives it (lower case, no punctuation): a yes to a referral is no more of the smoking", () => {
     expect(flags).toEqual([]);
+    const spoken = session.map((line) => `${line.slice(0, 3)}${line.slice(3).toLowerCase().replace(/[.,!?;:]/g, "")}`);
+    expect(run(spoken).flags).toEqual([]);
   });
 
   it("reads her fear and her two minds, and what the therapist summarised", () => {

@@ -322,6 +322,19 @@ describe("questions of care and of the next session", () => {
     expect(found.map((finding) => finding.evidence[0]?.segmentId)).toEqual(["seg-1"]);
   });
 
+  it("a yes to the therapist's offer to set up care accepts it, said with punctuation or run on as speech recognition gives it", () => {
+    for (const offer of [
+      "T: There's a stop smoking service at the surgery. They do patches and weekly check-ins. Would you like me to refer you?",
+      "T: there's a stop smoking service at the surgery they do patches and weekly check-ins would you like me to refer you",
+      "T: You mentioned the drinking. Shall I book you in with the alcohol nurse?",
+    ]) {
+      expect(onLast(["P: I've smoked for thirty years.", offer, "P: yes please i think the patches would help"]), offer).toEqual([]);
+    }
+    // Asked of the use, a yes still tells of it; an offer that names suicide outright is no offer of care alone.
+    expect(onLast(["P: I've smoked for thirty years.", "T: Are you still smoking every day?", "P: Yes, I am."]).map((finding) => finding.category)).toEqual(["substance"]);
+    expect(onLast(["T: Have you been thinking about killing yourself? Would you like me to refer you?", "P: Yes."])).not.toEqual([]);
+  });
+
   it("a question of going anywhere else, or of doing it again, still asks of the risk", () => {
     const lines = ["P: I looked up how many of my pills it would take.", "T: Would you go to the bridge?", "P: Yes, on Sunday."];
     expect(onLast(lines)).not.toEqual([]);

@@ -1,4 +1,5 @@
 import type { RiskCategory } from "@confide/core/ports";
+import { offersCareWords } from "./risk-context.ts";
 import type { RiskSentence } from "./risk-reader.ts";
 
 /**
@@ -183,4 +184,14 @@ export function isDeathByIllnessOrLoss(category: RiskCategory, sentence: RiskSen
  */
 export function isMedicationQuestion(sentence: RiskSentence): boolean {
   return isMedicationCounselling(sentence);
+}
+
+/**
+ * A therapist's sentence that offers to set up care (`offersCareWords`: "They do patches and weekly
+ * check-ins, would you like me to refer you"), the risk not named outright in it: a yes to it
+ * accepts the care, and says nothing more of the use or the risk the sentence spoke of.
+ */
+export function offersCare(sentence: RiskSentence): boolean {
+  const text = textOf(sentence);
+  return offersCareWords.test(text) && !saysDyingOutright.test(text);
 }

@@ -12,7 +12,7 @@ import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldA
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
-import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans } from "./counselling-context.ts";
+import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans, offersCare } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
@@ -339,6 +339,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       if (isScreeningQuestion(sentence) || (role === "therapist" && (sentence.question || / (?:you|your|yourself) /.test(sentence.text)))) {
         // "When do you take your medications?", "where do you store them?": a yes to it tells of no risk.
         if (isMedicationQuestion(sentence)) continue;
+        // "There's a stop smoking service at the surgery, would you like me to refer you?": a yes accepts the care offered.
+        if (offersCare(sentence)) continue;
         // "So you'll give the tablets to Dan on Saturday?": a yes agrees to a means made safe — unless
         // the same sentence also names the risk outright (a run-on, as speech recognition gives it).
         if (makesMeansSafe(sentence, meansNamedBefore(at)) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;

@@ -541,13 +541,14 @@ export function denies(text: string): boolean {
 /**
  * Whether a question asks more about a risk just disclosed — how often, when, where, with what,
  * how much, whether still — so that its answer says more about the same risk. Questions about
- * feelings, help or people ("who helps?", "how did that feel?") are not, nor questions of how much
+ * feelings, help or people ("who helps?", "how did that feel?") are not, nor an offer of care
+ * ("would you like me to refer you?", `offersCareWords`), nor questions of how much
  * a change matters or how sure of it one is ("on a scale of one to ten, how important is it to you
  * to stop?" — "Probably an eight" tells nothing of the use).
  */
 export function asksAboutTheRisk(question: string): boolean {
   const said = spokenWords(question);
-  if (asksOfHelp.test(said) || asksOfCare.test(said) || asksToMeetAgain.test(said)) return false;
+  if (asksOfHelp.test(said) || asksOfCare.test(said) || offersCareWords.test(said) || asksToMeetAgain.test(said)) return false;
   if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }
@@ -575,6 +576,9 @@ const asksOfHelp = new RegExp(
 const asksOfCare = new RegExp(
   `${askingYouTo}(?:book(?:ing)? |make (?:an|another) appointment|get (?:an|another) appointment|(?:see|seeing|go to|going to|get to|go and see|visit) (?:your|a|the) (?:gp|doctor|nurse|surgery|clinic|counsellor|counselor|therapist|psychiatrist|pharmacist|hospital|a&e|practice))`,
 );
+
+/** The therapist offering to set up care for the patient: "would you like me to refer you", "shall I book you in", "can I sign you up". A yes accepts the care. */
+export const offersCareWords = / (?:would you like me to|do you want me to|shall i|should i|can i|could i) (?:just )?(?:refer|book|sign|put|arrange|get) (?:you|that|it|an? |the )/;
 
 /**
  * A question of meeting again: the next session ("shall we meet again in two weeks to see how it's
