@@ -45,6 +45,11 @@ describe("an act said alone, in answer to a question of what the patient decided
     }
   });
 
+  it("reads the question by its words when speech recognition leaves its mark out", () => {
+    const items = plan(["T: okay so whats the plan", "P: ring the gp on monday and book a check up"]);
+    expect(items.map((item) => [item.text, item.verification.status])).toEqual([["Agreed: “ring the gp on monday and book a check up” — to “okay so whats the plan”", "grounded"]]);
+  });
+
   it("is to confirm when hedged, and nothing when no act is said, the act keeps a habit up, or it harms", () => {
     expect(plan(["T: What are you going to do before next time?", "P: Probably ring the GP and book a check-up."])).toEqual([]);
     expect(toConfirm(["T: What are you going to do before next time?", "P: Probably ring the GP and book a check-up."])).toEqual([

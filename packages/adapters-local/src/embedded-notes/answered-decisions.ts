@@ -15,7 +15,7 @@ export interface AnsweredDecision {
 
 /**
  * The patient's answer, in an act said alone, to the therapist's turn ending in a question of what
- * they have decided to do (core's `asksForDecidedAct`: "So what's the plan?" — "Ring the GP on
+ * they have decided to do, with its mark or not (core's `asksForDecidedAct`: "So what's the plan?" — "Ring the GP on
  * Monday."): the answer's first sentence, with the sentences right after it that are acts said
  * alone and plain too ("Walk out. Go round the block."). A sentence is an act said alone when it
  * commits to an act of its own once its subject and "will" are put back (core's `answerAsIntent`,
@@ -25,8 +25,9 @@ export interface AnsweredDecision {
  * @returns the answer, or null.
  */
 export function answeredDecision(turn: ReadSegment, segment: ReadSegment): AnsweredDecision | null {
+  // Asked by its words: speech recognition may leave the question mark out ("so whats the plan").
   const question = turn.sentences.at(-1);
-  if (question === undefined || !isAsked(question) || !asksForDecidedAct(question.tokens.filter(isWord))) return null;
+  if (question === undefined || !asksForDecidedAct(question.tokens.filter(isWord))) return null;
   const [first, ...rest] = segment.sentences;
   const reading = first === undefined ? null : actSaidAlone(segment, first);
   if (reading === null) return null;
