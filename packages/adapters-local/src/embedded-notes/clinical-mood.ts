@@ -3,6 +3,7 @@ import type { MoodDraft, MoodTrajectory, MoodWindow, NoteField, NoteWriterInput,
 
 /** Where the risk screen found the patient speaking of a current risk to their own life or body (`NoteWriterInput.currentRisks`). */
 type RiskSpan = NonNullable<NoteWriterInput["currentRisks"]>[number];
+import { isWord } from "./conversation-fillers.ts";
 import { isNegatedAt, phraseStarts } from "./lemma-phrases.ts";
 import { dislikesAnAct, namesAThing, positiveOfAThing, saidOfSomeoneElse, subjectReach, wishedFor } from "./feeling-subject.ts";
 import { clinicalMoods, denyingWords, greetingNouns, moodChanges, moodLexicon, riskPhrases, type ClinicalMood } from "./mood-lexicon.ts";
@@ -193,8 +194,7 @@ function reflectedMoods(segments: readonly ReadSegment[], turnOf: ReadonlyMap<Re
     const first = segment.sentences[0];
     const said = before?.sentences.at(-1);
     if (turn === undefined || before?.role !== "therapist" || first === undefined || said === undefined || !saysBack(before, said)) return;
-    const yes = first.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.value));
-    if (!agreesFeeling(yes)) return;
+    if (!agreesFeeling(first.tokens.filter(isWord))) return;
     for (const found of moodWordsIn(said.tokens)) {
       if (found.risk || found.change === true) continue;
       shown.push({ mood: found.mood, segment, turn, start: found.start, end: found.end, weight: 1, risk: false, reflected: { said: before, agreedStart: first.start, agreedEnd: first.end } });
