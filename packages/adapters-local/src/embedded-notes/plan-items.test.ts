@@ -1696,6 +1696,17 @@ describe("plan items: a proposal with a web address in it", () => {
 });
 
 describe("plan items: a safety plan agreed", () => {
+  it("quotes an offer that names nothing but the patient with the sentence before it that names what is offered", () => {
+    expect(plan(["T: There's a weekly group at the library. Would you like me to refer you?", "P: Yes, please."]).map((item) => [item.text, item.verification.status])).toEqual([
+      ["Agreed: “Yes, please.” — to “There's a weekly group at the library. Would you like me to refer you?”", "grounded"],
+    ]);
+    // Naming nothing before it, or naming what it offers itself, it is quoted alone.
+    expect(plan(["T: Okay. Would you like me to refer you?", "P: Yes, please."]).map((item) => item.text)).toEqual(["Agreed: “Yes, please.” — to “Would you like me to refer you?”"]);
+    expect(plan(["T: There's a weekly group. Would you like me to refer you to the group?", "P: Yes, please."]).map((item) => item.text)).toEqual([
+      "Agreed: “Yes, please.” — to “Would you like me to refer you to the group?”",
+    ]);
+  });
+
   it("quotes a commitment that names its act only by a pronoun with the therapist's sentence it answers", () => {
     const turns = ["T: Would you be willing to call Dan if the thoughts come back?", "P: Yes, I'll call him. He said I can ring him whenever."];
     expect(plan(turns).map((item) => item.text)).toEqual(["Agreed: “Yes, I'll call him.” — to “Would you be willing to call Dan if the thoughts come back?”"]);

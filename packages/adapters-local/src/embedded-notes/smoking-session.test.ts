@@ -50,7 +50,7 @@ describe("a session about stopping smoking, as a clinician reads it", () => {
 
   it("writes the referral, the step she named, the summary she confirmed and the act she added", () => {
     expectGroundedPlan(notes, [
-      "Agreed: “Yes, please.” — to “Would you like me to refer you?”",
+      "Agreed: “Yes, please.” — to “There's a stop smoking service at the surgery. They do patches and weekly check-ins. Would you like me to refer you?”",
       "Agreed: “Pick a quit date.” — to “What's your next step?”",
       "Agreed: You're going to see the stop smoking service, use the patches, and keep your tea break in the garden. — “That's right.”",
       "And I'll tell my daughter so she can keep me on track.",

@@ -47,7 +47,7 @@ describe("a pharmacist's counselling on a statin, as a clinician reads its note"
 
   it("writes the change the patient committed to and the blood test they accepted to have booked, both grounded", () => {
     const items = listed(notes.actionItems);
-    expect(items.map((item) => item.text)).toEqual(["Okay, I'll stop the grapefruit juice then.", "Agreed: “Yes, please.” — to “Can I book that for you now?”"]);
+    expect(items.map((item) => item.text)).toEqual(["Okay, I'll stop the grapefruit juice then.", "Agreed: “Yes, please.” — to “Your GP will want a blood test in about three months to check your liver and cholesterol. Can I book that for you now?”"]);
     expect(items.map((item) => item.verification?.status)).toEqual(["grounded", "grounded"]);
     const note = formatNote("soap", notes, risk);
     expect(lines(note.sections.find((section) => section.key === "plan"))).toHaveLength(2);

@@ -1,4 +1,4 @@
-import { acceptsOffer, arrangingOfferAt, asksWillingness, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
+import { acceptsOffer, arrangingOfferAt, asksWillingness, offersToArrange, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
 import { emptyVerbs, isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
@@ -892,7 +892,9 @@ function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSen
   // "Some people write their worries down before bed. It may be helpful!", "…a debt advice service. Would you like me to send you the details?":
   // a sentence that only points back at the act (`pointsBackOnly`), or ends on words pointing back at it, is quoted with the sentence before it that names one.
   const before = turn.sentences[turn.sentences.indexOf(proposal) - 1];
-  const opening = from !== proposal ? from.start : before !== undefined && namesAnAct(before) && (pointsBackOnly(proposal) || endsPointingBack(proposal)) ? before.start : proposal.start;
+  const named = namedBefore(turn, proposal);
+  const opening =
+    from !== proposal ? from.start : before !== undefined && namesAnAct(before) && (pointsBackOnly(proposal) || endsPointingBack(proposal)) ? before.start : named !== undefined ? named.start : proposal.start;
   // "data.health" | "gov for the figures.": the reader split the sentence at a web address's dot; it is quoted whole.
   const { start, end } = acrossAddresses(turn, opening, proposal.end);
   const quote = turn.text.slice(start, end);
@@ -903,6 +905,21 @@ function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSen
   ];
   if (form === "patient-words") return { text: `${agreedPrefix}“${said}” — to “${quote}”`, quote: said, evidence };
   return { text: `${form === "stated" ? agreedPrefix : toConfirmPrefix}${quote} — “${said}”`, quote, evidence };
+}
+
+/** How many sentences back an offer that names nothing may be quoted from, to the one naming what it offers. */
+const offerContextReach = 2;
+
+/**
+ * For an offer that names nothing but the patient ("Would you like me to refer you?", "Shall I book
+ * you in?"), the earliest of the turn's `offerContextReach` sentences before it that names a thing
+ * ("There's a stop smoking service at the surgery. They do patches and weekly check-ins."): the
+ * line quotes from there, so that it says what was offered. Else undefined.
+ */
+function namedBefore(turn: ReadSegment, offer: ReadSentence): ReadSentence | undefined {
+  if (!isAsked(offer) || !offersToArrange(offer.tokens.filter(isWord)) || offer.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN")) return undefined;
+  const at = turn.sentences.indexOf(offer);
+  return turn.sentences.slice(Math.max(0, at - offerContextReach), at).find((sentence) => sentence.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN"));
 }
 
 /** True when a sentence holds a verb of an act (not one of `pointingVerbs`): "Some people write their worries down", not "That's a really good insight". */
