@@ -16,7 +16,7 @@ export { arrangedActAt, askingSubjects, committingSubjects, hedgeAdverbs, hedges
 export { acceptsOffer, arrangingOfferAt, asksWillingness, harmingActs, offersToArrange } from "./domain/arranged-offer.ts";
 export { confirmsPlainly } from "./domain/confirmed-summary.ts";
 export { agreesFeeling } from "./domain/mood-support.ts";
-export { answerAsIntent, asksForDecidedAct } from "./domain/plan-question.ts";
+export { answerAsIntent, asksForDecidedAct, asksForStepIf } from "./domain/plan-question.ts";
 export type { MatchedWord } from "./domain/word-match.ts";
 export type { ClauseWord } from "./domain/plan-commitment.ts";
 export { citesPatientOnly } from "./domain/reflection-check.ts";

@@ -68,6 +68,13 @@ describe("an act said alone, in answer to a question of what the patient decided
     }
   });
 
+  it("is a step to confirm, however firmly said, in answer to what the patient will do if something happens", () => {
+    const turns = ["T: What will you do if the urge comes back?", "P: Call my sister."];
+    expect(plan(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual(["To confirm: What will you do if the urge comes back? — “Call my sister.”"]);
+    expect(toConfirm(["T: What will you do if she calls?", "P: Not sure."])).toEqual([]);
+  });
+
   it("leaves an answer that commits in its own words to the patient's own line", () => {
     expect(plan(["T: What are you going to do?", "P: I'll ring the GP tomorrow."]).map((item) => item.text)).toEqual(["I'll ring the GP tomorrow."]);
   });

@@ -1,4 +1,4 @@
-import { answerAsIntent, asksForDecidedAct } from "@confide/core/adapter-kit";
+import { answerAsIntent, asksForDecidedAct, asksForStepIf } from "@confide/core/adapter-kit";
 import { sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked } from "./offered-acts.ts";
@@ -21,13 +21,18 @@ export interface AnsweredDecision {
  * commits to an act of its own once its subject and "will" are put back (core's `answerAsIntent`,
  * read as `sentenceCommitment` reads any commitment: "Keep smoking." or "See how it goes." are
  * none) and it commits to nothing as said (a turn that answers "I'll ring the GP." is the patient's
- * own commitment, `findCommitments`' line).
+ * own commitment, `findCommitments`' line). To a question that sets a condition (core's
+ * `asksForStepIf`: "What will you do if the urge comes back?" — "Call my sister."), the answer is
+ * always tentative: a step to confirm.
  * @returns the answer, or null.
  */
 export function answeredDecision(turn: ReadSegment, segment: ReadSegment): AnsweredDecision | null {
   // Asked by its words: speech recognition may leave the question mark out ("so whats the plan").
   const question = turn.sentences.at(-1);
-  if (question === undefined || !asksForDecidedAct(question.tokens.filter(isWord))) return null;
+  const words = question?.tokens.filter(isWord) ?? [];
+  // "What will you do if the urge comes back?": a step kept for a time that may not come, to confirm however firmly said.
+  const stepIf = asksForStepIf(words);
+  if (question === undefined || (!stepIf && !asksForDecidedAct(words))) return null;
   const [first, ...rest] = segment.sentences;
   const reading = first === undefined ? null : actSaidAlone(segment, first);
   if (reading === null) return null;
@@ -36,7 +41,7 @@ export function answeredDecision(turn: ReadSegment, segment: ReadSegment): Answe
     if (actSaidAlone(segment, sentence)?.hedged !== false) break;
     last = sentence;
   }
-  return { question, start: first!.start, end: last.end, strength: reading.hedged ? "tentative" : "plain" };
+  return { question, start: first!.start, end: last.end, strength: reading.hedged || stepIf ? "tentative" : "plain" };
 }
 
 /** How a sentence commits once its subject and "will" are put back, when it commits to an act of its own only so; else null. */

@@ -5,9 +5,9 @@
  * Monday." Such an answer says "I will ring the GP on Monday": core's plan check reads where its
  * act opens (`actAloneAt`), and the embedded writer reads it with the two words put back
  * (`answerAsIntent`) as any commitment. A question of what
- * the patient could, might or would do asks for ideas, not a decision; one that sets a condition
- * ("What will you do if the urge comes back?") asks for a step kept for a time that may not come.
- * Neither is read so. This is the rule's data and its reading.
+ * the patient could, might or would do asks for ideas, not a decision, and is not read so; one that
+ * sets a condition ("What will you do if the urge comes back?", `asksForStepIf`) asks for a step kept
+ * for a time that may not come, which the writer lists to confirm. This is the rule's data and its reading.
  */
 import { harmingActs } from "./arranged-offer.ts";
 import { hedgeAdverbs } from "./hedge-words.ts";
@@ -80,10 +80,25 @@ const partMatches = (word: MatchedWord | undefined, part: string) => is(word, pa
  * you do?" ask no decision; "What will you do if she calls?" asks for a step that waits on one.
  */
 export function asksForDecidedAct(words: readonly MatchedWord[]): boolean {
+  return asksWhatWillBeDone(words) && !words.some((word) => is(word, conditionWords));
+}
+
+/**
+ * True when a therapist's sentence asks what the patient will do when something happens: a question
+ * `asksForDecidedAct` would read, with a condition (`conditionWords`): "What will you do if the urge
+ * comes back?". Its answer is a step kept for a time that may not come — a safety plan's step, for
+ * the clinician to confirm with the patient, never a plan line.
+ */
+export function asksForStepIf(words: readonly MatchedWord[]): boolean {
+  return asksWhatWillBeDone(words) && words.some((word) => is(word, conditionWords));
+}
+
+/** After leads (`questionLeads`), "what" and one of `decidedActAsks` after it, whatever else the sentence says. */
+function asksWhatWillBeDone(words: readonly MatchedWord[]): boolean {
   let from = 0;
   while (is(words[from], questionLeads)) from += 1;
   const opening = words[from];
-  if (opening === undefined || words.some((word) => is(word, conditionWords))) return false;
+  if (opening === undefined) return false;
   // "What's your plan?" read as one word: "what" and "is".
   const held = whatWith.get(opening.value.toLowerCase());
   const afterWhat = held !== undefined ? [{ lemma: held, value: held }, ...words.slice(from + 1)] : is(opening, "what") ? words.slice(from + 1) : null;
