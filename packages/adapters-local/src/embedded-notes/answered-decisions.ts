@@ -1,4 +1,4 @@
-import { answerAsIntent, asksForDecidedAct, asksForStepIf } from "@confide/core/adapter-kit";
+import { answerAsIntent, decisionAsked } from "@confide/core/adapter-kit";
 import { sentenceCommitment } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked } from "./offered-acts.ts";
@@ -15,24 +15,24 @@ export interface AnsweredDecision {
 
 /**
  * The patient's answer, in an act said alone, to the therapist's turn ending in a question of what
- * they have decided to do, with its mark or not (core's `asksForDecidedAct`: "So what's the plan?" — "Ring the GP on
+ * they have decided to do, with its mark or not (core's `decisionAsked`: "So what's the plan?" — "Ring the GP on
  * Monday."): the answer's first sentence, with the sentences right after it that are acts said
  * alone and plain too ("Walk out. Go round the block."). A sentence is an act said alone when it
  * commits to an act of its own once its subject and "will" are put back (core's `answerAsIntent`,
  * read as `sentenceCommitment` reads any commitment: "Keep smoking." or "See how it goes." are
  * none) and it commits to nothing as said (a turn that answers "I'll ring the GP." is the patient's
  * own commitment, `findCommitments`' line). To a question that sets a condition (core's
- * `asksForStepIf`: "What will you do if the urge comes back?" — "Call my sister."), the answer is
+ * `decisionAsked`, a step asked for: "What will you do if the urge comes back?" — "Call my sister."), the answer is
  * always tentative: a step to confirm.
  * @returns the answer, or null.
  */
 export function answeredDecision(turn: ReadSegment, segment: ReadSegment): AnsweredDecision | null {
   // Asked by its words: speech recognition may leave the question mark out ("so whats the plan").
   const question = turn.sentences.at(-1);
-  const words = question?.tokens.filter(isWord) ?? [];
+  const asked = question === undefined ? null : decisionAsked(question.tokens.filter(isWord));
+  if (question === undefined || asked === null) return null;
   // "What will you do if the urge comes back?": a step kept for a time that may not come, to confirm however firmly said.
-  const stepIf = asksForStepIf(words);
-  if (question === undefined || (!stepIf && !asksForDecidedAct(words))) return null;
+  const stepIf = asked === "step-if";
   const [first, ...rest] = segment.sentences;
   const reading = first === undefined ? null : actSaidAlone(segment, first);
   if (reading === null) return null;

@@ -731,6 +731,11 @@ export const timeAnchors: ReadonlySet<string> = new Set([
   "morning", "afternoon", "evening", "soon", "next", "later", "immediately", "asap", "fall", "autumn", "spring", "summer", "winter", "appointment",
 ]);
 
+/** Parts of speech that name a thing or a person. */
+const naming: ReadonlySet<string> = new Set(["NOUN", "PROPN"]);
+/** True for a word that names a thing or a person, a word of time aside ("Saturday", "tonight"). */
+export const namingWord = (token: ReadToken) => naming.has(token.pos) && !timeAnchors.has(token.lemma);
+
 const takenProposalPhrases = [...proposalNouns].map((noun) => `your ${noun}`);
 
 /** Words of certainty: "I will definitely go look for it", "I'll try hiking for sure". */

@@ -8,7 +8,7 @@
  * patient's words does ("Agreed: “<patient>” — to “<therapist>”"), citing both.
  */
 import type { NoteItemDraft } from "@confide/core/ports";
-import { emptyVerbs, timeAnchors } from "./commitments.ts";
+import { emptyVerbs, namingWord } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
@@ -16,15 +16,11 @@ import { agreedPrefix } from "./suggestions.ts";
 
 /** Pronouns that stand for a person or a thing named before: "call him", "give them to her", "I'll get one". */
 const standIns = new Set(["him", "her", "them", "it", "one"]);
-/** Parts of speech that name a thing or a person. */
-const naming = new Set(["NOUN", "PROPN"]);
-/** True for a word that names a thing or a person, a word of time aside ("Saturday", "tonight"). */
-const namesAThing = (token: ReadToken) => naming.has(token.pos) && !timeAnchors.has(token.lemma);
 
 /** True when the sentence names its object or person only by a pronoun (`standIns`): no noun but a word of time ("I'll give them to him on Saturday"). */
 export function namesByPronounOnly(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
-  return words.some((token) => standIns.has(token.value.toLowerCase())) && !words.some(namesAThing);
+  return words.some((token) => standIns.has(token.value.toLowerCase())) && !words.some(namingWord);
 }
 
 
@@ -57,7 +53,7 @@ function answering(segment: ReadSegment, turn: ReadSegment, item: NoteItemDraft,
   // "I'll get one this week", after "Some people carry a day's dose in a small pill case. Would that work for you?": "one" is a thing the turn named, in its last sentence told that names one.
   const oneOf = act === undefined && sentence.tokens.some((token) => token.value.toLowerCase() === "one");
   const answered = turn.sentences.findLast((said) =>
-    oneOf ? !isAsked(said) && said.tokens.some(namesAThing) : said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some(namesAThing),
+    oneOf ? !isAsked(said) && said.tokens.some(namingWord) : said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some(namingWord),
   );
   if (answered === undefined) return item;
   const quote = turn.text.slice(answered.start, answered.end);

@@ -1,7 +1,7 @@
 import { acceptsOffer, arrangingOfferAt, asksWillingness, offersToArrange, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
-import { emptyVerbs, isThanks, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
+import { emptyVerbs, isThanks, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
@@ -911,15 +911,15 @@ function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSen
 const offerContextReach = 2;
 
 /**
- * For an offer that names nothing but the patient ("Would you like me to refer you?", "Shall I book
- * you in?"), the earliest of the turn's `offerContextReach` sentences before it that names a thing
+ * For an offer that names nothing but the patient and perhaps a time (`namingWord`: "Would you like
+ * me to refer you?", "Shall I book you in for Tuesday?"), the earliest of the turn's `offerContextReach` sentences before it that names a thing
  * ("There's a stop smoking service at the surgery. They do patches and weekly check-ins."): the
  * line quotes from there, so that it says what was offered. Else undefined.
  */
 function namedBefore(turn: ReadSegment, offer: ReadSentence): ReadSentence | undefined {
-  if (!isAsked(offer) || !offersToArrange(offer.tokens.filter(isWord)) || offer.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN")) return undefined;
+  if (!isAsked(offer) || !offersToArrange(offer.tokens.filter(isWord)) || offer.tokens.some(namingWord)) return undefined;
   const at = turn.sentences.indexOf(offer);
-  return turn.sentences.slice(Math.max(0, at - offerContextReach), at).find((sentence) => sentence.tokens.some((token) => token.pos === "NOUN" || token.pos === "PROPN"));
+  return turn.sentences.slice(Math.max(0, at - offerContextReach), at).find((sentence) => sentence.tokens.some(namingWord));
 }
 
 /** True when a sentence holds a verb of an act (not one of `pointingVerbs`): "Some people write their worries down", not "That's a really good insight". */

@@ -148,12 +148,18 @@ const listedParts = 2;
 function saidOf(segment: ReadSegment, sentence: ReadSentence): Said {
   const text = segment.text.slice(sentence.start, sentence.end);
   const lower = text.toLowerCase().replaceAll("’", "'").trim();
-  const opened = lower.replace(openers, "");
-  const words = sentence.tokens.filter(isWord).length;
-  const next = segment.sentences[segment.sentences.indexOf(sentence) + 1];
-  const nextOpened = next === undefined ? "" : segment.text.slice(next.start, next.end).toLowerCase().replaceAll("’", "'").trim().replace(openers, "");
-  const checked = !lower.endsWith("?") && words >= checkedWords && (opened.match(/[,;]/g) ?? []).length >= listedParts && /\byou(?:'re|'ll|'ve|'d)?\b/.test(opened) && checksBack.test(nextOpened);
-  return { segment, sentence, text, lower, opened, asked: lower.endsWith("?"), words, checked };
+  return { segment, sentence, text, lower, opened: lower.replace(openers, ""), asked: lower.endsWith("?"), words: sentence.tokens.filter(isWord).length, checked: false };
+}
+
+/** A turn's sentences as said, each `checked` when the sentence after it checks it back (`Said.checked`). */
+function saidIn(segment: ReadSegment): Said[] {
+  const said = segment.sentences.map((sentence) => saidOf(segment, sentence));
+  said.forEach((sentence, at) => {
+    const next = said[at + 1];
+    sentence.checked =
+      next !== undefined && !sentence.asked && sentence.words >= checkedWords && (sentence.opened.match(/[,;]/g) ?? []).length >= listedParts && /\byou(?:'re|'ll|'ve|'d)?\b/.test(sentence.opened) && checksBack.test(next.opened);
+  });
+  return said;
 }
 
 /** True when a sentence is the act `rule` names. */
@@ -184,7 +190,7 @@ const lineOf = (act: Act, said: Said): NoteItemDraft => ({
 export function findTherapistActs(segments: readonly ReadSegment[]): NoteItemDraft[] {
   const sentences: Said[] = segments
     .filter((segment) => segment.role === "therapist")
-    .flatMap((segment) => segment.sentences.filter((sentence) => !brokenOff(segment, sentence)).map((sentence) => saidOf(segment, sentence)))
+    .flatMap((segment) => saidIn(segment).filter((said) => !brokenOff(segment, said.sentence)))
     .filter((said) => said.words <= maxWords);
   const used = new Set<Said>();
   const lines: NoteItemDraft[] = [];

@@ -1,4 +1,5 @@
-import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
+import type { ClaimReader } from "../ports/claim-reader.ts";
+import { claimSentences } from "./claim-sentences.ts";
 import { confirmsPlainly } from "./confirmed-summary.ts";
 import type { SpeakerRole } from "./transcript.ts";
 import { is } from "./word-match.ts";
@@ -27,7 +28,7 @@ export function moodCarried(text: string, cited: readonly { text: string; role: 
   const claimed = sides(reader.read(text).filter((word) => !word.negated));
   const patients = cited.filter((segment) => segment.role !== "therapist");
   // The therapist's words count only when a cited turn of the patient opens agreeing with what was said back.
-  const agreed = patients.some((segment) => agreesFeeling(firstSentenceOf(segment.text, reader.read(segment.text))));
+  const agreed = patients.some((segment) => agreesFeeling(claimSentences(segment.text, reader.read(segment.text))[0]?.words ?? []));
   const shown = sides(
     cited
       .filter((segment) => segment.role !== "therapist" || agreed)
@@ -35,12 +36,6 @@ export function moodCarried(text: string, cited: readonly { text: string; role: 
       .filter((word) => !word.negated),
   );
   return [...claimed].every((side) => shown.has(side));
-}
-
-/** The words of a text's first sentence: those before its first end mark ("It is. I'm not going back." → "It is"). */
-function firstSentenceOf(text: string, words: readonly ClaimWord[]): ClaimWord[] {
-  const end = text.search(/[.!?…]/);
-  return end === -1 ? [...words] : words.filter((word) => word.start < end);
 }
 
 /** Short answers that agree with a feeling said back to the patient, word by word (by lemma or as said), beyond a plain yes: "It is.", "It was.", "I am.", "I do.". */

@@ -1,11 +1,10 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
 import { acceptsOffer, arrangingOfferAt, iWould } from "./arranged-offer.ts";
 import { announcesSummary, confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
+import { claimSentences } from "./claim-sentences.ts";
 import { hedgeAdverbs } from "./hedge-words.ts";
 import { actAloneAt, asksForDecidedAct } from "./plan-question.ts";
 import type { SpeakerRole } from "./transcript.ts";
-
-export { hedgeAdverbs };
 import { is, type MatchedWord } from "./word-match.ts";
 
 /**
@@ -176,8 +175,6 @@ export function stateClauseWords(words: readonly ClauseWord[]): boolean[] {
   return inside;
 }
 
-/** Marks that end a sentence; one holding "?" ends a question. */
-const sentenceEnd = /[.!?…]+/g;
 
 /** How many words may lead an opening intent word: "Ok thanks, will do", "Thank you, will call them". */
 export const openingLeadReach = 3;
@@ -407,12 +404,11 @@ export function quotesQuestion(quote: string): boolean {
 }
 
 /**
- * The sentences of a text as read words: a sentence ends after ".", "!", "?" or "…"; one ending
- * in "?" is asked. Words after the last mark make the last sentence. The words of a later clause
- * of the speaker's state (`stateClauseWords`) are left out.
+ * The sentences of a text as read words (`claimSentences`), without the words of a later clause
+ * of the speaker's state (`stateClauseWords`).
  */
 function sentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: ClaimWord[]; asked: boolean }> {
-  const sentences = allSentencesOf(text, words);
+  const sentences = claimSentences(text, words);
   // A later clause of the speaker's state ("…, I'll be glad if it helps") is read apart: its condition is not the act's.
   return sentences.map((sentence) => {
     const inside = stateClauseWords(sentence.words.map((word, index) => ({ lemma: word.lemma, value: word.value, afterComma: index > 0 && /[,;]/.test(text.slice(sentence.words[index - 1]!.end, word.start)) })));
@@ -420,24 +416,6 @@ function sentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: 
   });
 }
 
-function allSentencesOf(text: string, words: readonly ClaimWord[]): Array<{ words: ClaimWord[]; asked: boolean }> {
-  const ends = [...text.matchAll(sentenceEnd)].map((mark) => ({ at: (mark.index ?? 0) + mark[0].length, asked: mark[0].includes("?") }));
-  const sentences: Array<{ words: ClaimWord[]; asked: boolean }> = [];
-  let endIndex = 0;
-  let current: { words: ClaimWord[]; asked: boolean } | null = null;
-  for (const word of words) {
-    while (endIndex < ends.length && ends[endIndex]!.at <= word.start) {
-      endIndex += 1;
-      current = null;
-    }
-    if (current === null) {
-      current = { words: [], asked: ends[endIndex]?.asked ?? false };
-      sentences.push(current);
-    }
-    current.words.push(word);
-  }
-  return sentences;
-}
 
 /**
  * True when the sentence at `at` of a therapist's turn summarises the patient's decided act

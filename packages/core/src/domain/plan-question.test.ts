@@ -4,7 +4,7 @@ import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader
 import { harmingActs } from "./arranged-offer.ts";
 import { hedgeAdverbs } from "./hedge-words.ts";
 import { citesCommitment } from "./plan-commitment.ts";
-import { actAloneAt, answerAsIntent, answerLeads, asksForDecidedAct, asksForStepIf, beForms, conditionWords, decidedActAsks, decideForms, doForms, goForms, nonActOpeners, nonActWords, questionLeads, whatWith, willForms } from "./plan-question.ts";
+import { actAloneAt, answerAsIntent, answerLeads, asksForDecidedAct, decisionAsked, beForms, conditionWords, decidedActAsks, decideForms, doForms, goForms, nonActOpeners, nonActWords, questionLeads, whatWith, willForms } from "./plan-question.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
 const reader = createPlainWordsClaimReader();
@@ -114,14 +114,14 @@ describe("asksForDecidedAct: the therapist asks what the patient has decided to 
   });
 });
 
-describe("asksForStepIf: the therapist asks what the patient will do when something happens", () => {
+describe("decisionAsked: the therapist asks what the patient will do when something happens", () => {
   it("finds a question of what will be done that sets a condition, and none without one", () => {
     for (const question of ["What will you do if the urge comes back?", "So what are you going to do when she calls?", "What's the plan whenever it gets bad?", "What will you do unless they ring?"]) {
-      expect(asksForStepIf(reader.read(question)), question).toBe(true);
+      expect(decisionAsked(reader.read(question)), question).toBe("step-if");
       expect(asksForDecidedAct(reader.read(question)), question).toBe(false);
     }
     for (const question of ["What will you do about it?", "What could you do if it gets bad?", "If it gets bad, how will you cope?", "What did you do when she called?", ""]) {
-      expect(asksForStepIf(reader.read(question)), question).toBe(false);
+      expect(decisionAsked(reader.read(question)), question).not.toBe("step-if");
     }
   });
 });

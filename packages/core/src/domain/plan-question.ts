@@ -6,7 +6,7 @@
  * act opens (`actAloneAt`), and the embedded writer reads it with the two words put back
  * (`answerAsIntent`) as any commitment. A question of what
  * the patient could, might or would do asks for ideas, not a decision, and is not read so; one that
- * sets a condition ("What will you do if the urge comes back?", `asksForStepIf`) asks for a step kept
+ * sets a condition ("What will you do if the urge comes back?", `decisionAsked`) asks for a step kept
  * for a time that may not come, which the writer lists to confirm. This is the rule's data and its reading.
  */
 import { harmingActs } from "./arranged-offer.ts";
@@ -74,37 +74,27 @@ const partForms: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 const partMatches = (word: MatchedWord | undefined, part: string) => is(word, partForms.get(part) ?? part) && !(part === "plan" && word!.value.toLowerCase().endsWith("s"));
 
 /**
- * True when a therapist's sentence asks what the patient has decided to do: after leads
- * (`questionLeads`), it opens with "what" and holds one of `decidedActAsks` after it, and sets no
- * condition (`conditionWords`). "What could you do?", "What would you like to do?" and "What did
- * you do?" ask no decision; "What will you do if she calls?" asks for a step that waits on one.
+ * What a therapist's sentence asks of what the patient will do: after leads (`questionLeads`), it
+ * opens with "what" and holds one of `decidedActAsks` after it — `decided` when it sets no condition
+ * ("What's your plan?"), `step-if` when it does (`conditionWords`: "What will you do if the urge comes
+ * back?": a step kept for a time that may not come, a safety plan's step, to confirm, never a plan
+ * line); else null. "What could you do?", "What would you like to do?" and "What did you do?" ask
+ * neither. The embedded writer reads both answers; core's plan check only a `decided` one.
  */
-export function asksForDecidedAct(words: readonly MatchedWord[]): boolean {
-  return asksWhatWillBeDone(words) && !words.some((word) => is(word, conditionWords));
-}
-
-/**
- * True when a therapist's sentence asks what the patient will do when something happens: a question
- * `asksForDecidedAct` would read, with a condition (`conditionWords`): "What will you do if the urge
- * comes back?". Its answer is a step kept for a time that may not come — a safety plan's step, for
- * the clinician to confirm with the patient, never a plan line.
- */
-export function asksForStepIf(words: readonly MatchedWord[]): boolean {
-  return asksWhatWillBeDone(words) && words.some((word) => is(word, conditionWords));
-}
-
-/** After leads (`questionLeads`), "what" and one of `decidedActAsks` after it, whatever else the sentence says. */
-function asksWhatWillBeDone(words: readonly MatchedWord[]): boolean {
+export function decisionAsked(words: readonly MatchedWord[]): "decided" | "step-if" | null {
   let from = 0;
   while (is(words[from], questionLeads)) from += 1;
   const opening = words[from];
-  if (opening === undefined) return false;
+  if (opening === undefined) return null;
   // "What's your plan?" read as one word: "what" and "is".
   const held = whatWith.get(opening.value.toLowerCase());
   const afterWhat = held !== undefined ? [{ lemma: held, value: held }, ...words.slice(from + 1)] : is(opening, "what") ? words.slice(from + 1) : null;
-  if (afterWhat === null) return false;
-  return afterWhat.some((_, at) => decidedActAsks.some((sequence) => sequence.every((part, offset) => partMatches(afterWhat[at + offset], part))));
+  if (afterWhat === null || !afterWhat.some((_, at) => decidedActAsks.some((sequence) => sequence.every((part, offset) => partMatches(afterWhat[at + offset], part))))) return null;
+  return words.some((word) => is(word, conditionWords)) ? "step-if" : "decided";
 }
+
+/** True when a therapist's sentence asks what the patient has decided to do, with no condition set (`decisionAsked`). */
+export const asksForDecidedAct = (words: readonly MatchedWord[]): boolean => decisionAsked(words) === "decided";
 
 /** A word of an answer as `answerAsIntent` reads it: its lemma and value, its part of speech, where it starts in the text. */
 export type AnswerWord = MatchedWord & { partOfSpeech: string; start: number };
