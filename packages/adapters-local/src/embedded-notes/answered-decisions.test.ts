@@ -75,6 +75,16 @@ describe("an act said alone, in answer to a question of what the patient decided
     expect(toConfirm(["T: What will you do if she calls?", "P: Not sure."])).toEqual([]);
   });
 
+  it("is an idea to confirm, however firmly said, in answer to what the patient could do", () => {
+    for (const question of ["What could you do instead?", "What might you try when the craving comes?"]) {
+      const turns = [`T: ${question}`, "P: Call my sister."];
+      expect(plan(turns), question).toEqual([]);
+      expect(toConfirm(turns), question).toEqual([`To confirm: ${question} — “Call my sister.”`]);
+    }
+    for (const answer of ["Not sure.", "Nothing, really.", "Punch him.", "Keep smoking, to be honest."]) expect(toConfirm(["T: What could you do?", `P: ${answer}`]), answer).toEqual([]);
+    expect(toConfirm(["T: What could you have done?", "P: Call my sister."])).toEqual([]);
+  });
+
   it("leaves an answer that commits in its own words to the patient's own line", () => {
     expect(plan(["T: What are you going to do?", "P: I'll ring the GP tomorrow."]).map((item) => item.text)).toEqual(["I'll ring the GP tomorrow."]);
   });

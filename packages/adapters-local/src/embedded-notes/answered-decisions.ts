@@ -22,8 +22,8 @@ export interface AnsweredDecision {
  * read as `sentenceCommitment` reads any commitment: "Keep smoking." or "See how it goes." are
  * none) and it commits to nothing as said (a turn that answers "I'll ring the GP." is the patient's
  * own commitment, `findCommitments`' line). To a question that sets a condition (core's
- * `decisionAsked`, a step asked for: "What will you do if the urge comes back?" — "Call my sister."), the answer is
- * always tentative: a step to confirm.
+ * `decisionAsked`, a step asked for: "What will you do if the urge comes back?" — "Call my sister.") or
+ * asks for ideas ("What could you do?" — "Go for a walk."), the answer is always tentative: to confirm.
  * @returns the answer, or null.
  */
 export function answeredDecision(turn: ReadSegment, segment: ReadSegment): AnsweredDecision | null {
@@ -31,8 +31,8 @@ export function answeredDecision(turn: ReadSegment, segment: ReadSegment): Answe
   const question = turn.sentences.at(-1);
   const asked = question === undefined ? null : decisionAsked(question.tokens.filter(isWord));
   if (question === undefined || asked === null) return null;
-  // "What will you do if the urge comes back?": a step kept for a time that may not come, to confirm however firmly said.
-  const stepIf = asked === "step-if";
+  // "What will you do if the urge comes back?": a step kept for a time that may not come; "What could you do?": an idea. Each to confirm however firmly said.
+  const toConfirm = asked !== "decided";
   const [first, ...rest] = segment.sentences;
   const reading = first === undefined ? null : actSaidAlone(segment, first);
   if (reading === null) return null;
@@ -41,7 +41,7 @@ export function answeredDecision(turn: ReadSegment, segment: ReadSegment): Answe
     if (actSaidAlone(segment, sentence)?.hedged !== false) break;
     last = sentence;
   }
-  return { question, start: first!.start, end: last.end, strength: reading.hedged || stepIf ? "tentative" : "plain" };
+  return { question, start: first!.start, end: last.end, strength: reading.hedged || toConfirm ? "tentative" : "plain" };
 }
 
 /** How a sentence commits once its subject and "will" are put back, when it commits to an act of its own only so; else null. */

@@ -51,6 +51,9 @@ describe("moodCarried: a feeling said back and agreed with carries the mood", ()
     // A yes with no end mark agrees; the therapist's own yes agrees with nothing.
     expect(moodCarried("Presented as angry.", [therapist("That sounds really frustrating."), patient("yeah")], reader)).toBe(true);
     expect(moodCarried("Presented as angry.", [therapist("Yeah. That sounds really frustrating.")], reader)).toBe(false);
+    // A cited patient turn with no words agrees with nothing, and the check does not throw on it.
+    expect(moodCarried("Presented as angry.", [therapist("That sounds really frustrating."), patient("")], reader)).toBe(false);
+    expect(moodCarried("Presented as angry.", [therapist("That sounds really frustrating."), patient(" "), patient("It is.")], reader)).toBe(true);
   });
 
   it("checks only the sides of feeling the text names, not negated, by the kinds of each side", () => {

@@ -4,7 +4,7 @@ import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader
 import { harmingActs } from "./arranged-offer.ts";
 import { hedgeAdverbs } from "./hedge-words.ts";
 import { citesCommitment } from "./plan-commitment.ts";
-import { actAloneAt, answerAsIntent, answerLeads, asksForDecidedAct, decisionAsked, beForms, conditionWords, decidedActAsks, decideForms, doForms, goForms, nonActOpeners, nonActWords, questionLeads, whatWith, willForms } from "./plan-question.ts";
+import { actAloneAt, answerAsIntent, answerLeads, asksForDecidedAct, decisionAsked, beForms, optionAsks, conditionWords, decidedActAsks, decideForms, doForms, goForms, nonActOpeners, nonActWords, questionLeads, whatWith, willForms } from "./plan-question.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
 const reader = createPlainWordsClaimReader();
@@ -123,6 +123,31 @@ describe("decisionAsked: the therapist asks what the patient will do when someth
     for (const question of ["What will you do about it?", "What could you do if it gets bad?", "If it gets bad, how will you cope?", "What did you do when she called?", ""]) {
       expect(decisionAsked(reader.read(question)), question).not.toBe("step-if");
     }
+  });
+});
+
+describe("decisionAsked: the therapist asks what the patient could do", () => {
+  it("finds a question asking for ideas, with a condition or not, and none of what could have been done", () => {
+    for (const question of ["What could you do?", "So what could you do instead?", "What might you try first?", "What can you do about it?", "What could you do if it gets bad?", "Okay, what might you do when she calls?"]) {
+      for (const using of [reader, tagger, byLemma]) expect(decisionAsked(using.read(question)), `${using.name}: ${question}`).toBe("option");
+      expect(asksForDecidedAct(reader.read(question)), question).toBe(false);
+    }
+    for (const question of ["What could you have done?", "What would you do differently?", "Could you do that?", "What could she do?", "What else could help?", "What would you like to do?", "What can I do?"]) {
+      expect(decisionAsked(reader.read(question)), question).toBeNull();
+    }
+    // A decision asked outranks an option asked in the same sentence.
+    expect(decisionAsked(reader.read("What could you do, and what will you do?"))).toBe("decided");
+  });
+
+  it("holds its data as written", () => {
+    expect(optionAsks).toEqual([
+      ["could", "you", "do"],
+      ["could", "you", "try"],
+      ["might", "you", "do"],
+      ["might", "you", "try"],
+      ["can", "you", "do"],
+      ["can", "you", "try"],
+    ]);
   });
 });
 

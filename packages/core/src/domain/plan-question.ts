@@ -51,6 +51,20 @@ export const decidedActAsks: readonly (readonly string[])[] = [
   ["will", "your", "first", "step", "be"],
 ];
 
+/**
+ * What a question asks after "what", word by word, for ideas the patient could act on, not a
+ * decision: "What could you do?", "What might you try instead?", "What can you do about it?". Its
+ * answer is an option named, never the plan: the writer lists it to confirm.
+ */
+export const optionAsks: readonly (readonly string[])[] = [
+  ["could", "you", "do"],
+  ["could", "you", "try"],
+  ["might", "you", "do"],
+  ["might", "you", "try"],
+  ["can", "you", "do"],
+  ["can", "you", "try"],
+];
+
 /** Forms of "be" as readers give them: its lemma, or the word said ("is", "are", "'s", "'re"). */
 export const beForms: ReadonlySet<string> = new Set(["be", "is", "are", "'s", "’s", "s", "'re", "’re", "re"]);
 /** Forms of "will" as readers give them: "will", "'ll". */
@@ -73,15 +87,21 @@ const partForms: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** A part of `decidedActAsks` matched by a word: "plan" only as one plan ("What are your plans for the weekend?" asks what the patient will do for its own sake). */
 const partMatches = (word: MatchedWord | undefined, part: string) => is(word, partForms.get(part) ?? part) && !(part === "plan" && word!.value.toLowerCase().endsWith("s"));
 
+/** True when `sequences` holds a run of words opening at some word of `words`, each matched as `partMatches` reads a part. */
+const holdsAsk = (words: readonly MatchedWord[], sequences: readonly (readonly string[])[]) =>
+  words.some((_, at) => sequences.some((sequence) => sequence.every((part, offset) => partMatches(words[at + offset], part))));
+
 /**
  * What a therapist's sentence asks of what the patient will do: after leads (`questionLeads`), it
  * opens with "what" and holds one of `decidedActAsks` after it — `decided` when it sets no condition
  * ("What's your plan?"), `step-if` when it does (`conditionWords`: "What will you do if the urge comes
  * back?": a step kept for a time that may not come, a safety plan's step, to confirm, never a plan
- * line); else null. "What could you do?", "What would you like to do?" and "What did you do?" ask
- * neither. The embedded writer reads both answers; core's plan check only a `decided` one.
+ * line); or one of `optionAsks` — `option` ("What could you do?": ideas asked for, to confirm, never
+ * a plan line), not when it asks what could have been done ("What could you have done?"); else null.
+ * "What would you like to do?" and "What did you do?" ask none. The embedded writer reads every
+ * answer; core's plan check only a `decided` one.
  */
-export function decisionAsked(words: readonly MatchedWord[]): "decided" | "step-if" | null {
+export function decisionAsked(words: readonly MatchedWord[]): "decided" | "step-if" | "option" | null {
   let from = 0;
   while (is(words[from], questionLeads)) from += 1;
   const opening = words[from];
@@ -89,8 +109,10 @@ export function decisionAsked(words: readonly MatchedWord[]): "decided" | "step-
   // "What's your plan?" read as one word: "what" and "is".
   const held = whatWith.get(opening.value.toLowerCase());
   const afterWhat = held !== undefined ? [{ lemma: held, value: held }, ...words.slice(from + 1)] : is(opening, "what") ? words.slice(from + 1) : null;
-  if (afterWhat === null || !afterWhat.some((_, at) => decidedActAsks.some((sequence) => sequence.every((part, offset) => partMatches(afterWhat[at + offset], part))))) return null;
-  return words.some((word) => is(word, conditionWords)) ? "step-if" : "decided";
+  if (afterWhat === null) return null;
+  if (holdsAsk(afterWhat, decidedActAsks)) return words.some((word) => is(word, conditionWords)) ? "step-if" : "decided";
+  // "What could you have done?" asks what is past.
+  return holdsAsk(afterWhat, optionAsks) && !afterWhat.some((word) => is(word, "have")) ? "option" : null;
 }
 
 /** True when a therapist's sentence asks what the patient has decided to do, with no condition set (`decisionAsked`). */
