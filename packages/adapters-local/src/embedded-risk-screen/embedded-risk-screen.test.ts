@@ -344,6 +344,41 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(ownOn(["T: Any thoughts of hurting yourself?", "Hurt myself like what?"], "seg-2")).toEqual([]);
   });
 
+  it("hears wondering what the point of it all is as asking it, and no point of a thing as none", () => {
+    for (const line of ["Sometimes I sit there at night and I wonder what the point of it all is, really.", "What's the point of it all?", "i keep thinking what the point of any of it is"]) {
+      expect(ownOn([line], "seg-1").map((finding) => [finding.category, finding.rule]), line).toEqual([["passive_death_wish", "passive.no_point"]]);
+    }
+    for (const line of ["I wonder what the point of the exercise is.", "I asked what the point of the meeting was.", "What's the point of it, the form I mean?"]) expect(ownOn([line], "seg-1"), line).toEqual([]);
+  });
+
+  it("hears a wound where accidents leave one, and pins and needles, as no harm and no drug use", () => {
+    for (const roles of [true, false]) {
+      expect(findings(["T: Any numbness or tingling, pins and needles, anything like that?", "P: Sometimes at night. And I had a cut on my heel last month that I didn't even know was there till I saw the blood on my sock.", "T: Is it healed now?", "P: Yeah, it's healed up now."], roles)).toEqual([]);
+      expect(findings(["T: any numbness or tingling pins and needles anything like that", "P: sometimes at night a bit of tingling in my toes and i had a cut on my heel last month", "T: is it healed now", "P: yeah its healed up now"], roles)).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["I cut on my arm again last night."], "seg-1"))).toEqual(["self_harm"]);
+    expect(categoriesOf(ownOn(["I've been sharing needles again."], "seg-1"))).toEqual(["substance"]);
+  });
+
+  it("hears something that may come back on someone, or not coming back to a place, as no wish to be gone", () => {
+    expect(findings(["T: We could talk about how to do it so it doesn't come back on you. Could we meet again on Thursday?", "P: Yeah, Thursday's fine."])).toEqual([]);
+    expect(ownOn(["I'm not coming back to work this week."], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I'm just not coming back."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["sometimes i think i'll just go to sleep and never come back"], "seg-1"))).toEqual(["passive_death_wish"]);
+  });
+
+  it("hears a drug worker's talk of overdose risk as how using harms, no talk of suicide", () => {
+    const lines = [
+      "T: So that's on top of the sixty. That's the bit that worries me, 'cause the two together, that's where the overdose risk really goes up, especially if your tolerance for the gear's dropped. Were you on your own?",
+      "P: Tuesday I was with Lee. Saturday, yeah, on my own.",
+      "T: What led up to it?",
+      "P: He came round and I just thought, well, I know where to get it, and that was that.",
+    ];
+    expect(findings(lines)).toEqual([]);
+    // Suicide named outright in the same sentence is still talk of it.
+    expect(findings(["T: The overdose risk goes up, and I need to ask, have you thought about killing yourself?", "P: Yeah, sometimes."]).map((finding) => finding.category)).toContain("active_ideation");
+  });
+
   it("reads finding out how much was lost, spent or drunk as no research of a means", () => {
     expect(ownOn(["My wife found out how much I've lost."], "seg-1")).toEqual([]);
     expect(ownOn(["I checked how much I'd spent on the apps."], "seg-1")).toEqual([]);

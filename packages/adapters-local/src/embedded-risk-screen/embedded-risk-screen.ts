@@ -12,7 +12,7 @@ import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldA
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
-import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans, offersCare } from "./counselling-context.ts";
+import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
@@ -341,6 +341,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         if (isMedicationQuestion(sentence)) continue;
         // "There's a stop smoking service at the surgery, would you like me to refer you?": a yes accepts the care offered.
         if (offersCare(sentence)) continue;
+        // "That's where the overdose risk really goes up, if your tolerance has dropped": how using harms, no talk of suicide.
+        if (role === "therapist" && speaksOfOverdoseRisk(sentence)) continue;
         // "So you'll give the tablets to Dan on Saturday?": a yes agrees to a means made safe — unless
         // the same sentence also names the risk outright (a run-on, as speech recognition gives it).
         if (makesMeansSafe(sentence, meansNamedBefore(at)) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;

@@ -137,7 +137,7 @@ describe("progress-note formats", () => {
       expect(sentences[0]!.verification).toBeNull();
     }
     const withFlag = section("dap", "assessment", notesOf(), hopelessFlag).sentences.filter((sentence) => sentence.from === "riskScreen");
-    expect(texts(withFlag)).toEqual([hopelessFlag.summary, 'To review — Wish to be dead or not wake up (passive): "I feel hopeless"']);
+    expect(texts(withFlag)).toEqual([hopelessFlag.summary, 'To review — Wish to be dead, or no point in going on (passive): "I feel hopeless"']);
     expect(withFlag[1]!.evidence).toEqual(hopelessFlag.flags[0]!.evidence);
     const unscreened = section("dap", "assessment", notesOf(), null).sentences.filter((sentence) => sentence.from === "riskScreen");
     expect(texts(unscreened)).toEqual(["The automated risk screen has not run on this transcript. This is not a risk assessment."]);
@@ -256,7 +256,7 @@ describe("every section of every format, in full", () => {
   const trajectory = ["declining"];
   const risk = [
     flags.summary,
-    'To review — Wish to be dead or not wake up (passive): "I feel hopeless" (in the past)',
+    'To review — Wish to be dead, or no point in going on (passive): "I feel hopeless" (in the past)',
     'To review — Other substances: "sleep diary" (about someone else, speaker not known)',
   ];
   const said = ["The patient described sleeping badly.", "I feel hopeless about work", "Let's try the breathing exercise", 'Emotional theme: hopelessness ("hopeless")', "Trigger: work"];

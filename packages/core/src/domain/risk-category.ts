@@ -25,13 +25,13 @@ interface CategoryInfo {
 }
 
 export const riskCategoryInfo: Readonly<Record<RiskCategory, CategoryInfo>> = {
-  passive_death_wish: { type: "self_harm", severity: "moderate", label: "Wish to be dead or not wake up (passive)" },
+  passive_death_wish: { type: "self_harm", severity: "moderate", label: "Wish to be dead, or no point in going on (passive)" },
   active_ideation: { type: "self_harm", severity: "high", label: "Thoughts of ending their life" },
   suicide_method: { type: "self_harm", severity: "high", label: "A method of ending their life" },
   suicide_intent_or_plan: { type: "self_harm", severity: "high", label: "Intent or a plan to end their life" },
   preparatory_behaviour: { type: "self_harm", severity: "high", label: "Preparing to end their life" },
   self_harm: { type: "self_harm", severity: "high", label: "Hurting themselves" },
-  harm_to_others: { type: "harm_to_others", severity: "high", label: "Harming someone else, or thoughts or plans of it" },
+  harm_to_others: { type: "harm_to_others", severity: "high", label: "Harming someone else, thoughts or plans of it, or things hit in anger" },
   abuse: { type: "abuse", severity: "high", label: "Abuse or violence they experienced" },
   substance: { type: "substance", severity: "moderate", label: "Alcohol, drug or tobacco use" },
 };

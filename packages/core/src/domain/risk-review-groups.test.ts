@@ -51,7 +51,7 @@ describe("the risk screen's lines: one per category, one per substance", () => {
       // Groups of equal strength keep the order they were said in.
       ["substance:alcohol", "review", "Alcohol", 2, "I drink a bottle of wine every night."],
       ["substance:cannabis", "review", "Cannabis", 1, "I smoke weed most days"],
-      ["passive_death_wish", "review", "Wish to be dead or not wake up (passive)", 2, "I wish I could go to sleep and not wake up."],
+      ["passive_death_wish", "review", "Wish to be dead, or no point in going on (passive)", 2, "I wish I could go to sleep and not wake up."],
       ["abuse", "review", "Abuse or violence they experienced", 1, "My dad used to hit me."],
     ]);
   });

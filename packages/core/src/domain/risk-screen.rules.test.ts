@@ -236,13 +236,13 @@ describe("each category's weight, as a clinician reviewer reads it", () => {
     expect(
       Object.fromEntries(Object.entries(riskCategoryInfo).map(([category, info]) => [category, `${info.type} · ${info.severity} · ${info.label}`])),
     ).toEqual({
-      passive_death_wish: "self_harm · moderate · Wish to be dead or not wake up (passive)",
+      passive_death_wish: "self_harm · moderate · Wish to be dead, or no point in going on (passive)",
       active_ideation: "self_harm · high · Thoughts of ending their life",
       suicide_method: "self_harm · high · A method of ending their life",
       suicide_intent_or_plan: "self_harm · high · Intent or a plan to end their life",
       preparatory_behaviour: "self_harm · high · Preparing to end their life",
       self_harm: "self_harm · high · Hurting themselves",
-      harm_to_others: "harm_to_others · high · Harming someone else, or thoughts or plans of it",
+      harm_to_others: "harm_to_others · high · Harming someone else, thoughts or plans of it, or things hit in anger",
       abuse: "abuse · high · Abuse or violence they experienced",
       substance: "substance · moderate · Alcohol, drug or tobacco use",
     });
