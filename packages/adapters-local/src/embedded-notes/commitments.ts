@@ -1,9 +1,10 @@
 import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, namedBefore, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, unconditionalIf } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
-import { keepsAttitude, worksTheScreen } from "./offered-acts.ts";
+import { isAsked, keepsAttitude, worksTheScreen } from "./offered-acts.ts";
 import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
+import { timeAnchors } from "./time-words.ts";
 
 /** A possibility weighed ("I might move there next month"): a commitment always hedged, to confirm with the patient, never a plan line. */
 const weighingPhrases: ReadonlySet<string> = new Set(["i might", "we might"]);
@@ -76,7 +77,8 @@ const wellSee = new Set(["how", "what", "if", "whether", "about", "where", "when
  * never an act committed to.
  */
 const notVolitional = new Set([
-  "fail", "die", "lose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass",
+  // "loose": "lose" as chat often spells it ("I might loose her").
+  "fail", "die", "lose", "loose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass",
   "recover", "heal", "cope", "overcome", "succeed", "improve", "worry", "stress", "panic", "despair", "overthink", "hope", "wish",
 ]);
 /** Words that, after "get", make it getting a thing ("get a job", "get my car fixed"), not becoming ("get better"). */
@@ -251,8 +253,8 @@ function namesThisSession(act: readonly ReadToken[]): boolean {
 }
 /** Words that set a decision in the past: "a few weeks ago we decided", "yesterday I decided", "last month". */
 const pastTimes = new Set(["ago", "yesterday", "last"]);
-/** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain". */
-const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop", "finish", "end", "sign"]);
+/** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain", "I'm not gonna lie to you". */
+const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop", "finish", "end", "sign", "lie"]);
 /** Verbs of a complaint about the listener ("I will report you"): with "you" after them, part of the session. */
 const aboutTheListener = new Set(["report", "block", "flag", "rate", "review", "sue", "ignore"]);
 /** Verbs that, negated ("I'm not going to stop"), refuse a change rather than commit to abstain. */
@@ -572,6 +574,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (inSessionVerbs.has(verb.lemma) && (addressee === undefined || ["you", "u", "there", "now", "off", "myself", "yourself"].includes(addressee.lemma) || (object?.lemma === "it" && act.length <= 3))) return null;
   // "I will report you", "I'll block you": a complaint about the listener, part of the session, no plan.
   if (aboutTheListener.has(verb.lemma) && ["you", "u"].includes(act[1]?.lemma ?? "")) return null;
+  // "I'll pray for you all": a good wish to the listener, said in parting, no plan.
+  if (verb.lemma === "pray" && act[1]?.lemma === "for" && ["you", "u", "y'all"].includes(act[2]?.lemma ?? "")) return null;
   // "I'll end the chat here", "I'll finish our conversation now": the session itself.
   if (inSessionVerbs.has(verb.lemma) && namesThisSession(act)) return null;
   // "A few weeks ago we decided to stop": a decision told in the past, done, not to come.
@@ -725,12 +729,6 @@ function toldDecision(sentence: ReadSentence): boolean {
   return sentence.tokens.some((token) => said(token) === "decided") && !sentence.tokens.some((token) => decisionHolds.has(said(token)) || timeAnchors.has(token.lemma));
 }
 
-/** Words that set the act in a time to come: "tomorrow", "next week", "on Monday", "tonight", "this weekend", "soon". */
-export const timeAnchors: ReadonlySet<string> = new Set([
-  "tomorrow", "tonight", "today", "week", "weekend", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  "morning", "afternoon", "evening", "soon", "next", "later", "immediately", "asap", "fall", "autumn", "spring", "summer", "winter", "appointment",
-]);
-
 /** Parts of speech that name a thing or a person. */
 const naming: ReadonlySet<string> = new Set(["NOUN", "PROPN"]);
 /** True for a word that names a thing or a person, a word of time aside ("Saturday", "tonight"). */
@@ -803,14 +801,18 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
   segments.forEach((segment, index) => {
     if (segment.role === "therapist") return;
     if (named !== undefined) named.turnsAgo += 1;
+    // "Can you tell me what a typical evening looks like?" — "…and then I'll pop down the pub.": a habit told, no commitment.
+    const before = segments[index - 1];
+    if (before?.role === "therapist" && asksAboutHabit(before)) return;
     const thanks = segment.sentences.some((sentence) => sentence.tokens.some(isThanks));
     segment.sentences.forEach((sentence, at) => {
       const idea = ideas.find((item) => item.evidence[0]?.segmentId === segment.id && item.evidence[0]?.start === sentence.start);
       if (idea !== undefined) named = { item: idea, turnsAgo: 0, idea: true };
       const commitment = sentenceCommitment(sentence);
-      if (commitment === null || toldAsDone(segment.sentences[at + 1])) return;
+      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence)) return;
       const proposed = answersProposal(index, sentence);
-      const firm = commitmentFirmness(sentence, commitment, proposed, thanks) === "firm";
+      // "I'll try and keep away from him. I can't promise I won't see him.": what the turn goes on to not promise is to confirm.
+      const firm = commitmentFirmness(sentence, commitment, proposed, thanks) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
       // "I'm gonna say sorry to the owner." … "I'll do it on Saturday.", "I could give them to my sister." … "I'll give them to her then.":
       // a firm "do it", or an act pointing back at no proposal, firms the act just named, quoted with it.
       // Pointing back past a proposal, it answers the proposal — unless what it points at was named in this very turn.
@@ -825,6 +827,14 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
       }
       if (commitment.act !== "own") return;
       const item = quotedSentence(segment, quoteEnd(segment, at, commitment), quoteStart(segment, at));
+      const list = firm ? found.firm : found.toConfirm;
+      // "I'll tell her. I'll tell her tonight, I think.": the act said again, with more of it, is one line quoting both.
+      const last = list.at(-1);
+      if (last !== undefined && saysAgain(segment, at, last)) {
+        list[list.length - 1] = quotedSentence(segment, quoteEnd(segment, at, commitment), { start: last.evidence[0]!.start });
+        if (!firm) named = { item: list.at(-1)!, turnsAgo: 0, idea: false };
+        return;
+      }
       if (!firm) {
         found.toConfirm.push(item);
         named = { item, turnsAgo: 0, idea: false };
@@ -834,6 +844,57 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
     });
   });
   return found;
+}
+
+/** Words by which a question asks what the patient usually does: "What does a typical evening look like?", "What do you usually do?", "What's your routine?". */
+export const habitAsked: ReadonlySet<string> = new Set(["typical", "typically", "usually", "normally", "generally", "routine", "tend"]);
+
+/** True when the turn's last sentence asks what the patient usually does (`habitAsked`): its answer tells a habit, and its "I'll" are of it. */
+function asksAboutHabit(turn: ReadSegment): boolean {
+  const last = turn.sentences.at(-1);
+  return last !== undefined && isAsked(last) && last.tokens.some((token) => habitAsked.has(token.value.toLowerCase()) || habitAsked.has(token.lemma));
+}
+
+/** True when the sentence tells a thought that keeps coming ("I keep thinking I'll go back when I feel better", "I kept thinking I'd ring her"): a habit of mind, no act committed to. */
+function keepsThinking(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  return words.some((token, at) => token.lemma === "keep" && words[at + 1]?.value.toLowerCase() === "thinking");
+}
+
+/** Words that set a condition on what a sentence says will be done: "if they put me on nights I'll lose it". */
+const settingCondition = new Set(["if", "unless"]);
+/**
+ * True when the sentence at `at` opens "I mean" and an earlier sentence of the turn sets a
+ * condition (`settingCondition`): "If they put me on nights I'll lose it. Not like that. I mean
+ * I'll pack it in." says again what would happen then, no act committed to.
+ */
+export function restatesCondition(sentences: readonly ReadSentence[], at: number): boolean {
+  const [first, second] = sentences[at]!.tokens.filter(isWord);
+  return first?.lemma === "i" && second?.value.toLowerCase() === "mean" && sentences.slice(0, at).some((sentence) => sentence.tokens.some((token) => settingCondition.has(token.lemma)));
+}
+
+/** Words after "can't", "won't", "no" or "not" that take back a promise: "I can't promise", "no promises", "not promising". */
+const promiseWords = new Set(["promise", "promises", "promising"]);
+/** True when a sentence takes back a promise (`promiseWords` negated, or "no promises"): "I can't promise I won't see him.", "Not promising.". */
+function promisesNot(sentences: readonly ReadSentence[]): boolean {
+  return sentences.some((sentence) => {
+    const words = sentence.tokens.filter(isWord);
+    return words.some((token, at) => promiseWords.has(token.value.toLowerCase()) && words.slice(Math.max(0, at - 2), at).some((before) => before.negated || ["not", "no", "n't", "can't", "cannot", "won't"].includes(before.value.toLowerCase()) || before.lemma === "not"));
+  });
+}
+
+/**
+ * True when the sentence at `at` says again the act of `last`, the item quoting the sentence right
+ * before it in the same turn: the same verb of an act (`emptyVerbs` aside) — "I'll tell her. I'll
+ * tell her tonight, I think, 'cause she's off tomorrow."
+ */
+function saysAgain(segment: ReadSegment, at: number, last: NoteItemDraft): boolean {
+  const before = segment.sentences[at - 1];
+  const span = last.evidence[0];
+  if (before === undefined || span === undefined || last.evidence.length !== 1 || span.segmentId !== segment.id || span.end !== before.end) return false;
+  const verbs = (sentence: ReadSentence) => new Set(sentence.tokens.filter((token) => token.pos === "VERB" && !emptyVerbs.has(token.lemma)).map((token) => token.lemma));
+  const said = verbs(before);
+  return [...verbs(segment.sentences[at]!)].some((verb) => said.has(verb));
 }
 
 /** How many of the patient's turns after a commitment to confirm a firm "I'll do it…" or "I'll give them to her then" may firm it: the same turn or the next. */

@@ -28,7 +28,8 @@
  * therapist notes — is `not_assessed`, with the reason. Deterministic: the same input gives the
  * same notes. English only: another language gives notes with every field not assessed.
  */
-import { allNotAssessed, notAssessed, riskCategoryInfo } from "@confide/core/adapter-kit";
+import { allNotAssessed, notAssessed, offersToArrange, riskCategoryInfo } from "@confide/core/adapter-kit";
+import { isWord } from "./conversation-fillers.ts";
 import { ConfideError, type NoteItemDraft, type NotesDraft, type NoteWriter, type NoteWriterInput, type NoteWriterResult, type SpeakerRole } from "@confide/core/ports";
 import { screenTranscript } from "../embedded-risk-screen/embedded-risk-screen.ts";
 import { findCommitments } from "./commitments.ts";
@@ -46,7 +47,7 @@ import { findTherapistActs } from "./therapist-acts.ts";
 import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-89";
+export const embeddedRulesVersion = "embedded-rules-90";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
@@ -84,12 +85,12 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const names = personNames(segments);
   const topics = findKeyTopics(segments, names);
   const scored = scoredSegments(segments, input.sentiment);
-  // The patient answers a proposal when the therapist's turn before proposed an act or asked what the patient will do ("What could you do this week?"), when the sentence itself takes one up by name
+  // The patient answers a proposal when the therapist's turn before proposed an act, offered to arrange one ("Would you want me to have a word with your head of year?") or asked what the patient will do ("What could you do this week?"), when the sentence itself takes one up by name
   // ("That's a good idea, I will…"), when it repeats what the therapist proposed earlier in the session,
   const repeatsProposal = earlierProposals(segments, proposes);
   // Or when the patient's turn opens agreeing with the therapist's turn before it ("Yes, you're right. I will…").
   const answersProposal = (index: number, sentence: ReadSentence) =>
-    (index > 0 && segments[index - 1]!.role === "therapist" && (segments[index - 1]!.sentences.some((said) => proposes(said) || asksForPlan(said)) || callsItAProposal(sentence) || opensAgreeing(segments[index]!))) ||
+    (index > 0 && segments[index - 1]!.role === "therapist" && (segments[index - 1]!.sentences.some((said) => proposes(said) || asksForPlan(said) || offersToArrange(said.tokens.filter(isWord))) || callsItAProposal(sentence) || opensAgreeing(segments[index]!))) ||
     repeatsProposal(sentence, index);
   const ideas = ideasAnsweringPlan(segments, asksForPlan);
   const commitments = findCommitments(segments, answersProposal, ideas);

@@ -45,7 +45,7 @@ describe("a session about gambling, as a clinician reads its plan", () => {
     expectGroundedPlan(notes, [
       "Agreed: “I'll do it tonight, before I change my mind.” — to “Would you be willing to sign up to it this week?”",
       "I'm going to tell her on Sunday when the kids are at her mum's.",
-      "Agreed: “Yes, please.” — to “Let's see how it goes. Same time next week?”",
+      "Agreed: “Yes, please.” — to “Same time next week?”",
     ]);
   });
 });

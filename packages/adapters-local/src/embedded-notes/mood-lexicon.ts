@@ -67,6 +67,8 @@ export const otherPersons: ReadonlySet<string> = new Set([
   "he", "she", "they", "him", "her", "them", "his", "their", "he's", "she's", "they're", "hes", "shes", "theyre",
   "son", "daughter", "husband", "wife", "partner", "boyfriend", "girlfriend", "mum", "mom", "dad", "mother", "father", "brother", "sister", "friend", "boss", "kid", "child", "parent",
   "boy", "girl", "baby", "aunt", "uncle", "cousin", "grandmother", "grandfather", "grandma", "grandpa", "nan", "teacher", "colleague", "neighbour", "neighbor", "flatmate", "roommate",
+  // "Everyone's on edge at work": a feeling of people all round, not the speaker's own.
+  "everyone", "everybody", "everyone's", "everyone’s", "everybody's", "everybody’s", "people",
 ]);
 /** Words that, shortly before a word of mood, deny it as "not" does ("nothing makes me happy", "no one is angry"). */
 export const denyingWords: ReadonlySet<string> = new Set(["nothing", "nobody", "noone", "none"]);

@@ -1764,3 +1764,61 @@ describe("plan items: a safety plan agreed", () => {
     expect(plan(["T: So when the bad days come you will always have good people near.", "P: Yes."])).toEqual([]);
   });
 });
+
+describe("spoken sessions: what is and is not a commitment", () => {
+  const texts = (turns: string[]) => plan(turns).map((item) => item.text);
+
+  it("joins a sentence that only tells when to the act before it, and quotes a bare 'go' with what the turn named", () => {
+    expect(texts(["T: There's a support group on Thursday evenings at the library. Have you thought about it?", "P: Yeah. I'll go. This Thursday."])).toEqual([
+      "Agreed: “I'll go. This Thursday.” — to “There's a support group on Thursday evenings at the library.”",
+    ]);
+    expect(texts(["T: There's a support group on Thursday evenings at the library.", "P: Okay, I'll go next week."])).toEqual(["Agreed: “Okay, I'll go next week.” — to “There's a support group on Thursday evenings at the library.”"]);
+    expect(toConfirm(["T: How about the gym?", "P: Yeah. I'll go. Probably next week."])).toEqual(["To confirm: I'll go. Probably next week."]);
+    // "Going on" goes nowhere; "I'll go." alone leaves the session.
+    expect(texts(["T: I had friends who were struggling.", "P: I will have to talk to them to find out what is going on."])).toEqual(["I will have to talk to them to find out what is going on."]);
+    expect(texts(["T: Anything else?", "P: No. I'll go."])).toEqual([]);
+  });
+
+  it("quotes an act said twice in a row once, from its first saying", () => {
+    expect(texts(["T: But then she'd know.", "P: Yeah. Okay. I'll tell her. I'll tell her tonight, when she's home."])).toEqual(["I'll tell her. I'll tell her tonight, when she's home."]);
+    expect(texts(["T: What next?", "P: I'll call the GP on Monday. I'll book the dentist too."])).toEqual(["I'll call the GP on Monday.", "I'll book the dentist too."]);
+  });
+
+  it("reads no commitment in a habit asked about, a thought that keeps coming, a restated condition, a manner of speaking, a fear or a parting wish", () => {
+    for (const turns of [
+      ["T: Can you tell me what a typical evening looks like?", "P: I get in about six, have my tea, and then I'll pop down the pub."],
+      ["T: It becomes a loop.", "P: That's exactly it. I keep thinking I'll go back when I feel better."],
+      ["T: And how are you thinking about work?", "P: Honestly, if they put me on nights I'll lose it. Not like that. I mean I'll pack it in."],
+      ["T: How've you been?", "P: Bit rough. I'm not gonna lie to you, I used. This week."],
+      ["T: How are you?", "P: I'm scared. I might loose her."],
+      ["T: Take care.", "P: Thank you. I'll pray for you all."],
+    ]) {
+      expect(texts(turns), turns[1]).toEqual([]);
+      expect(toConfirm(turns), turns[1]).toEqual([]);
+    }
+    expect(texts(["T: And Kelly?", "P: I'm not going to lie to her anymore."])).toEqual(["I'm not going to lie to her anymore."]);
+    expect(texts(["T: What now?", "P: I'll pray about it tonight."])).toEqual(["I'll pray about it tonight."]);
+  });
+
+  it("leaves to confirm what the turn goes on not to promise", () => {
+    const turns = ["T: And in terms of Lee?", "P: I'll try and keep away from him. I'll try. I can't promise I won't see him."];
+    expect(texts(turns)).toEqual([]);
+    expect(toConfirm(turns)).toEqual(["To confirm: I'll try and keep away from him."]);
+    expect(texts(["T: What next?", "P: I'll call the GP on Monday. I promise."])).toEqual(["I'll call the GP on Monday."]);
+  });
+
+  it("takes up an offer to let someone know, to speak to someone, or to do an act today, and a yes naming the time", () => {
+    expect(texts(["T: Would it help if I let the group facilitator know you're coming?", "P: Yes, please."])).toEqual(["Agreed: “Yes, please.” — to “Would it help if I let the group facilitator know you're coming?”"]);
+    expect(texts(["T: Shall I talk to your head of year?", "P: Yes, that would help."])).toEqual(["Agreed: “Yes, that would help.” — to “Shall I talk to your head of year?”"]);
+    expect(texts(["T: Would you take one today? I've got them here.", "P: Yeah, go on."])).toEqual(["Agreed: “Yeah, go on.” — to “Would you take one today?”"]);
+    expect(texts(["T: Let's leave that there. So, same time next week?", "P: Yeah, Wednesday. I'll be here."])).toEqual(["Agreed: “Yeah, Wednesday.” — to “So, same time next week?”"]);
+    expect(texts(["T: Would it help if I let you know what the group is like?", "P: Yes, please."])).toEqual([]);
+    expect(toConfirm(["T: Would you want me to have a word with Mr Hall?", "P: Um. Maybe. I'll think about it."])).toEqual(["To confirm: Would you want me to have a word with Mr Hall? — “I'll think about it.”"]);
+  });
+
+  it("grounds a short line to confirm on its own words", () => {
+    const notes = notesOf(["T: Is there anyone?", "P: There's Jo from work. I might text her. Maybe."]);
+    const items = isNotAssessed(notes.followUpTopics) ? [] : notes.followUpTopics;
+    expect(items.map((item) => [item.text, item.verification.status])).toEqual([["To confirm: I might text her.", "grounded"]]);
+  });
+});

@@ -2,7 +2,8 @@
  * A patient's commitment that names what it does only by a pronoun, said in answer to the
  * therapist's turn just before ("Would you be willing to call Dan if the thoughts come back?" —
  * "Yes, I'll call him."; "So you'll give the tablets to Dan on Saturday?" — "Yes. I'll give them to
- * him on Saturday."; "…a small pill case. Would that work for you?" — "I'll get one this week.").
+ * him on Saturday."; "…a small pill case. Would that work for you?" — "I'll get one this week.";
+ * "…the bereavement group at St Mark's… Have you thought any more about it?" — "I'll go. This Wednesday.").
  * Alone, "I'll call him" tells a reader of the note nothing: its line quotes
  * the patient's words with the therapist's sentence they answered, as an agreement in the
  * patient's words does ("Agreed: “<patient>” — to “<therapist>”"), citing both.
@@ -12,6 +13,7 @@ import { emptyVerbs, namingWord } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked } from "./offered-acts.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
+import { onlyTellsWhen } from "./time-words.ts";
 import { agreedPrefix } from "./suggestions.ts";
 
 /** Pronouns that stand for a person or a thing named before: "call him", "give them to her", "I'll get one". */
@@ -23,6 +25,17 @@ export function namesByPronounOnly(sentence: ReadSentence): boolean {
   return words.some((token) => standIns.has(token.value.toLowerCase())) && !words.some(namingWord);
 }
 
+
+/**
+ * True when the sentence's act is going, said with nothing after it but when: "I'll go. This
+ * Wednesday.", "Okay, I'll go next week." — going to what the turn before named.
+ */
+export function goesToWhatWasNamed(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  const at = words.findIndex((token) => token.lemma === "go" && token.pos === "VERB");
+  // "What is going on" goes nowhere: after "go", a word of when and nothing else.
+  return at !== -1 && !words.some(namingWord) && onlyTellsWhen(words.slice(at + 1));
+}
 
 /** The first verb of the sentence that names its act (`emptyVerbs` aside), by lemma: "I'll need to ring her to ask what happened" → "ring". */
 const actVerb = (sentence: ReadSentence) => sentence.tokens.find((token) => token.pos === "VERB" && !emptyVerbs.has(token.lemma))?.lemma;
@@ -48,10 +61,12 @@ export function withWhatItAnswers(segments: readonly ReadSegment[], indexOf: Rea
 /** The item quoted with the therapist's sentence it answers (`withWhatItAnswers`), or as it is. */
 function answering(segment: ReadSegment, turn: ReadSegment, item: NoteItemDraft, span: NoteItemDraft["evidence"][number]): NoteItemDraft {
   const sentence = segment.sentences.find((said) => said.start <= span.start && span.end <= said.end) ?? segment.sentences.find((said) => said.end === span.end);
-  if (sentence === undefined || !namesByPronounOnly(sentence)) return item;
+  if (sentence === undefined) return item;
+  const going = goesToWhatWasNamed(sentence);
+  if (!going && !namesByPronounOnly(sentence)) return item;
   const act = actVerb(sentence);
-  // "I'll get one this week", after "Some people carry a day's dose in a small pill case. Would that work for you?": "one" is a thing the turn named, in its last sentence told that names one.
-  const oneOf = act === undefined && sentence.tokens.some((token) => token.value.toLowerCase() === "one");
+  // "I'll get one this week", after "Some people carry a day's dose in a small pill case. Would that work for you?": "one" is a thing the turn named, in its last sentence told that names one; "I'll go. This Wednesday." goes to it.
+  const oneOf = going || (act === undefined && sentence.tokens.some((token) => token.value.toLowerCase() === "one"));
   const answered = turn.sentences.findLast((said) =>
     oneOf ? !isAsked(said) && said.tokens.some(namingWord) : said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some(namingWord),
   );

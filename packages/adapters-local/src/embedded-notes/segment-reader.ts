@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { SpeakerRole } from "@confide/core/ports";
 import winkNLP, { type ItemSentence, type ItsFunction, type WinkMethods } from "wink-nlp";
+import { onlyTellsWhen } from "./time-words.ts";
 
 /** One word or mark of a segment, as wink-nlp read it, with its place in the segment's text. */
 export interface ReadToken {
@@ -128,6 +129,22 @@ function withTypedWillSplit(tokens: ReadToken[]): ReadToken[] {
 }
 
 /**
+ * The sentences, each that only tells when (`onlyTellsWhen`: "This Wednesday.") joined to the
+ * sentence before it when that one is not asked: "I'll go. This Wednesday." is one act and its time.
+ */
+function withWhenJoined(text: string, sentences: ReadSentence[]): ReadSentence[] {
+  const joined: ReadSentence[] = [];
+  for (const sentence of sentences) {
+    const before = joined.at(-1);
+    const asked = before !== undefined && text.slice(before.start, before.end).trimEnd().endsWith("?");
+    if (before !== undefined && !asked && onlyTellsWhen(sentence.tokens.filter((token) => /\w/.test(token.value)))) {
+      joined[joined.length - 1] = { start: before.start, end: sentence.end, tokens: [...before.tokens, ...sentence.tokens] };
+    } else joined.push(sentence);
+  }
+  return joined;
+}
+
+/**
  * Reads a segment into sentences and tokens with their character offsets. wink-nlp keeps each
  * token's value as written and the whitespace before it, so the offsets are the running sum of
  * both: the text is rebuilt exactly (a test checks it). Each property is read for all tokens at
@@ -169,5 +186,5 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
     const tail = words[words.length - 1];
     if (head && tail) sentences.push({ start: head.start, end: tail.end, tokens: words });
   });
-  return { id: segment.id, speaker: segment.speaker, role, startMs: segment.startMs, text: segment.text, sentences };
+  return { id: segment.id, speaker: segment.speaker, role, startMs: segment.startMs, text: segment.text, sentences: withWhenJoined(segment.text, sentences) };
 }

@@ -1,7 +1,7 @@
-import { acceptsOffer, arrangingOfferAt, asksWillingness, offersToArrange, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
+import { acceptsOffer, arrangingOfferAt, asksWillingness, offersToArrange, proposesSessionToCome, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
-import { emptyVerbs, isThanks, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
+import { emptyVerbs, isThanks, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
@@ -610,7 +610,8 @@ export interface Assent {
  * @returns the assent, or null.
  */
 export function assents(segment: ReadSegment): Assent | null {
-  const found = segment.sentences.map(sentenceAssent).filter((assent) => assent !== null);
+  // "If they put me on nights I'll lose it. I mean I'll pack it in.": said again under the condition, it takes nothing up.
+  const found = segment.sentences.map((sentence, at) => (restatesCondition(segment.sentences, at) ? null : sentenceAssent(sentence))).filter((assent) => assent !== null);
   // A plain assent that commits outranks a plain one, which outranks a tentative one; the first of the best ("That might work. Yes, I will try it tomorrow.").
   const rank = (assent: Assent) => (assent.strength === "plain" ? (assent.commits ? 2 : 1) : 0);
   return found.reduce<Assent | null>((best, assent) => (best === null || rank(assent) > rank(best) ? assent : best), null);
@@ -891,12 +892,17 @@ type AgreementForm = "stated" | "patient-words" | "to-confirm";
 function agreementLine(form: AgreementForm, turn: ReadSegment, proposal: ReadSentence, segment: ReadSegment, assent: Assent, from: ReadSentence = proposal): NoteItemDraft {
   // "Some people write their worries down before bed. It may be helpful!", "…a debt advice service. Would you like me to send you the details?":
   // a sentence that only points back at the act (`pointsBackOnly`), or ends on words pointing back at it, is quoted with the sentence before it that names one.
-  const before = turn.sentences[turn.sentences.indexOf(proposal) - 1];
+  // "So, same time next week?": a session to come says what it proposes, and is quoted alone.
+  const session = proposesSessionToCome(proposal.tokens.filter(isWord));
+  const before = session ? undefined : turn.sentences[turn.sentences.indexOf(proposal) - 1];
   const named = namedBefore(turn, proposal);
   const opening =
     from !== proposal ? from.start : before !== undefined && namesAnAct(before) && (pointsBackOnly(proposal) || endsPointingBack(proposal)) ? before.start : named !== undefined ? named.start : proposal.start;
+  // "Could we meet again? How about Thursday? Same time?": a question followed only by questions is quoted with them, to the turn's end.
+  const after = turn.sentences.slice(turn.sentences.indexOf(proposal) + 1);
+  const closing = isAsked(proposal) && after.length > 0 && after.every(isAsked) ? after.at(-1)!.end : proposal.end;
   // "data.health" | "gov for the figures.": the reader split the sentence at a web address's dot; it is quoted whole.
-  const { start, end } = acrossAddresses(turn, opening, proposal.end);
+  const { start, end } = acrossAddresses(turn, opening, closing);
   const quote = turn.text.slice(start, end);
   const said = segment.text.slice(assent.start, assent.end);
   const evidence = [
@@ -917,7 +923,9 @@ const offerContextReach = 2;
  * line quotes from there, so that it says what was offered. Else undefined.
  */
 function namedBefore(turn: ReadSegment, offer: ReadSentence): ReadSentence | undefined {
-  if (!isAsked(offer) || !offersToArrange(offer.tokens.filter(isWord)) || offer.tokens.some(namingWord)) return undefined;
+  // "Could we meet again?": a session to come says what it offers.
+  const words = offer.tokens.filter(isWord);
+  if (!isAsked(offer) || !offersToArrange(words) || proposesSessionToCome(words) || offer.tokens.some(namingWord)) return undefined;
   const at = turn.sentences.indexOf(offer);
   return turn.sentences.slice(Math.max(0, at - offerContextReach), at).find((sentence) => sentence.tokens.some(namingWord));
 }
@@ -1022,6 +1030,12 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     const earlier = asksOfItsOwnAct(segments[index - 1]!) ? [] : proposals.slice(1);
     const taken = [proposals[0]!, ...offered, ...earlier].find((entry) => entry.sentence !== null);
     if (!taken || taken.sentence === null) {
+      // No proposal, but an offer to arrange something asked in the turn just before ("Would you want me to have a word with Mr Hall?" — "Maybe. I'll think about it."): the assent answers it.
+      const offer = segments[index - 1]!.sentences.findLast((sentence) => isAsked(sentence) && offersToArrange(sentence.tokens.filter(isWord)));
+      if (offer !== undefined) {
+        (assent.strength === "plain" ? found.agreed : found.toConfirm).push(agreementLine(assent.strength === "plain" ? "patient-words" : "to-confirm", segments[index - 1]!, offer, segment, assent));
+        return;
+      }
       // No proposal, but the therapist asked only of the idea the patient just put forward ("How does that sound to you?"): the idea is what was agreed.
       const pointing = segments[index - 1]!.sentences.findLast(pointsBackOnly);
       if (pointing !== undefined) takesUpIdea(segments[index - 1]!, pointing);
@@ -1086,9 +1100,13 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   // A summary of the plan, confirmed; or, accepted, an offer to arrange something as the turn's last sentence (core's `arrangingOfferAt`: "Would you like me to refer you today?" — "Yes, please.").
   const summaryAt = confirms ? words.findLastIndex((_, index) => turnSummarisesPlan(words, index)) : -1;
   const last = words.length - 1;
-  // The offer is the turn's last sentence, or its last question with only statements after it ("Shall I refer you? They'd see you weekly.").
+  // The offer is the turn's last sentence, or its last question with only statements after it ("Shall I refer you? They'd see you weekly."),
+  // or a question of the run of questions that closes the turn ("Could we meet again? How about Thursday? Same time?").
   const asked = turn.sentences.findLastIndex(isAsked);
-  const offerAt = [last, asked].filter((at) => at > summaryAt && at >= 0).map((at) => arrangingOfferAt(words, at)).find((at) => at !== -1) ?? -1;
+  // Not past an alternative ("Shall I book you in? Or would you rather think about it first?"): a yes to both says neither.
+  const opensOr = (sentence: ReadSentence) => sentence.tokens.find(isWord)?.lemma === "or";
+  const closingQuestions = [asked - 1, asked - 2].filter((at) => at >= 0 && turn.sentences.slice(at, asked).every(isAsked) && !turn.sentences.slice(at + 1, asked + 1).some(opensOr));
+  const offerAt = [last, asked, ...closingQuestions].filter((at) => at > summaryAt && at >= 0).map((at) => arrangingOfferAt(words, at)).find((at) => at !== -1) ?? -1;
   const offer = offerAt !== -1;
   const at = offer ? offerAt : summaryAt;
   if (at === -1) return null;
@@ -1102,7 +1120,22 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   let from = at;
   while (!offer && from > 0 && turnSummarisesPlan(words, from - 1)) from -= 1;
   const doubted = rest.some((sentence) => sentence.tokens.some((token) => doubtingWords.has(token.lemma) || doubtingWords.has(token.value.toLowerCase())) || says(sentence.tokens, hedgingPhrases));
-  return { summary, from: turn.sentences[from]!, offer, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
+  return { summary, from: afterAnnouncement(turn, turn.sentences[from]!), offer, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
+}
+
+/**
+ * The summary's first sentence from where the summary opens after a colon that closes its
+ * announcement ("So just to sum up: you've decided to…", "So, just to go over: you'll ring…" are
+ * quoted from "you"), when the words after the colon summarise the plan as announced; else the
+ * sentence as it is.
+ */
+function afterAnnouncement(turn: ReadSegment, sentence: ReadSentence): ReadSentence {
+  const colon = turn.text.indexOf(":", sentence.start);
+  if (colon === -1 || colon >= sentence.end) return sentence;
+  const tokens = sentence.tokens.filter((token) => token.start > colon);
+  const start = tokens.find(isWord)?.start;
+  const announcement = sentence.tokens.filter((token) => token.start < colon && isWord(token));
+  return start !== undefined && turnSummarisesPlan([announcement, tokens.filter(isWord)], 1) ? { start, end: sentence.end, tokens } : sentence;
 }
 
 /** The content words of a sentence by lemma: its nouns and verbs ("call" is a stop word to the reader, and an act here), not verbs that name no act of their own (`emptyVerbs`). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, askedForWhen, knowReach, speakingActs, speakingTo, suitingTimes, toldInSession, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -42,11 +42,31 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     for (const lead of ["so", "and", "okay", "ok", "well", "now", "then", "alright", "right"]) expect(offers(`${lead} shall I book you in?`), lead).toBe(true);
     for (const filler of ["just", "also", "go ahead and"]) expect(offers(`Shall I ${filler} book you in?`), filler).toBe(true);
     for (const act of arrangingActs) {
-      const expected = !["make", "made", "see", "saw"].includes(act);
+      const expected = !["make", "made", "see", "saw", "let"].includes(act);
       expect(offers(`Would it be okay if I ${act} it for you?`), act).toBe(expected);
       if (expected) expect(offers(`Would it be okay if I ${act} an appointment for you?`), act).toBe(true);
     }
     for (const arranged of madeArrangements) expect(offers(`Shall I make you a ${arranged}?`), arranged).toBe(true);
+  });
+
+  it("takes 'let' as arranging only as letting someone else know, 'know' within five words", () => {
+    for (const text of ["Shall I let your GP know?", "Would it help if I let the group facilitator, Ann, know you're coming?", "Can I let the team at the surgery know today?"]) expect(offers(text), text).toBe(true);
+    for (const text of ["Would it help if I let you know what the group is like?", "Shall I let me know?", "Can I let you go a bit early today?", "Shall I let it go?", "Shall I let the team at the big surgery in town know?"]) expect(offers(text), text).toBe(false);
+    expect(toldInSession).toEqual(new Set(["you", "me"]));
+    expect(knowReach).toBe(5);
+  });
+
+  it("takes talking or having a word with someone else as arranging, not talking with the patient", () => {
+    for (const text of ["Shall I talk to your head of year?", "Would you like me to speak with the housing officer?", "Would you want me to have a word with Mr Hall?", "Would you be happy for me to book you in with Dr Patel?"]) expect(offers(text), text).toBe(true);
+    for (const text of ["Can I talk to you about your sleep?", "Can I have a word with you?", "Shall I talk about it?", "Shall I speak?", "Can I have a word?", "Shall I talk to"]) expect(offers(text), text).toBe(false);
+    expect(speakingActs).toEqual(new Set(["talk", "speak"]));
+    expect(speakingTo).toEqual(new Set(["to", "with"]));
+  });
+
+  it("takes 'would you' and an act as asking willingness only with a time to come in the sentence", () => {
+    for (const when of askedForWhen) expect(offers(`Would you take one ${when}?`), when).toBe(true);
+    expect([...askedForWhen]).toEqual(["today", "tonight", "tomorrow", "week", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"]);
+    for (const text of ["Would you take one?", "Would you like to talk about it today?", "Would you feel better today?", "Would you hurt him today?", "Would you try it today?", "Would you tell me more today?"]) expect(offers(text), text).toBe(false);
   });
 
   it("takes 'make' as arranging only with what it arranges within four words after it", () => {
@@ -170,6 +190,7 @@ describe("asksWillingness: the therapist asks whether the patient will do an act
     expect(asksWillingness([{ lemma: "be", value: "x-are" }, ...wordsOf(["you", "willing", "to", "walk"])])).toBe(true);
     expect(willingnessOpenings).toEqual([
       ["would", "you", "be", "willing", "to"],
+      ["would", "you", "be", "happy", "to"],
       ["are", "you", "willing", "to"],
       ["be", "you", "willing", "to"],
       ["would", "you", "consider"],
@@ -289,7 +310,11 @@ describe("acceptsOffer: the patient's plain yes", () => {
 
   it("accepts a promise to attend, after a yes or an okay, and nothing more", () => {
     for (const yes of ["Okay, I'll be there.", "I will be there.", "Yes, see you then.", "Great, see you there.", "Alright, I'll be there."]) expect(accepts(yes), yes).toBe(true);
-    const promises = [["i", "will", "be", "there"], ["i", "ll", "be", "there"], ["i'll", "be", "there"], ["i’ll", "be", "there"], ["see", "you", "then"], ["see", "you", "there"]];
+    const promises = [
+      ["i", "will", "be", "there"], ["i", "ll", "be", "there"], ["i'll", "be", "there"], ["i’ll", "be", "there"],
+      ["i", "will", "be", "here"], ["i", "ll", "be", "here"], ["i'll", "be", "here"], ["i’ll", "be", "here"],
+      ["see", "you", "then"], ["see", "you", "there"],
+    ];
     const wordsOf = (list: readonly string[]) => list.map((word) => ({ lemma: word, value: word }));
     for (const promise of promises) expect(acceptsOffer(wordsOf(promise)), promise.join(" ")).toBe(true);
     expect(attendingPromises).toEqual(promises);
@@ -300,13 +325,21 @@ describe("acceptsOffer: the patient's plain yes", () => {
     for (const sentence of ["I'll be there if I can.", "Maybe I'll be there.", "I'll be there for her.", "See you.", "Okay, see you then, I guess."]) expect(accepts(sentence), sentence).toBe(false);
   });
 
+  it("accepts a yes naming the time offered, and a time said to suit", () => {
+    for (const yes of ["Yeah, Wednesday.", "Yes, next week.", "Yeah, same time.", "Thursday's fine.", "Next week's good."]) expect(accepts(yes), yes).toBe(true);
+    for (const no of ["Wednesday.", "Not Wednesday.", "Yeah, but not Wednesday.", "Maybe next week."]) expect(accepts(no), no).toBe(false);
+    expect([...suitingTimes]).toEqual(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "same", "time", "next", "week"]);
+  });
+
   it("accepts a sentence saying only that it suits, by every reader", () => {
     for (const using of [reader, tagger, byValue, byLemma]) {
       for (const yes of ["That's fine.", "That is fine.", "Sounds good.", "Perfect, thanks.", "That's fine by me.", "Yeah, that sounds great.", "Lovely.", "Brilliant, thank you."]) expect(accepts(yes, using), `${using.name}: ${yes}`).toBe(true);
     }
     for (const word of suitingWords) expect(accepts(`That's ${word}.`), word).toBe(true);
     // Each word of the frame, as any reader gives it, beside a word that suits.
-    const frame = ["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea"];
+    const frame = ["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea", "would", "'d", "’d", "d", "that'd", "that’d", "really"];
+    for (const yes of ["Yes, that would help.", "That'd be really helpful.", "That would be helpful."]) expect(accepts(yes), yes).toBe(true);
+    for (const no of ["It would help if you stopped.", "That would not help."]) expect(accepts(no), no).toBe(false);
     for (const word of frame) expect(acceptsOffer([{ lemma: word, value: word }, { lemma: "fine", value: "fine" }]), word).toBe(true);
     expect([...suitingFrame]).toEqual(frame);
     // As long as a confirmation may be, and no longer.

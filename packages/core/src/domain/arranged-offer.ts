@@ -18,6 +18,8 @@ import { is, type MatchedWord } from "./word-match.ts";
 export const offerOpenings: readonly (readonly string[])[] = [
   ["would", "you", "like", "me", "to"],
   ["do", "you", "want", "me", "to"],
+  ["would", "you", "want", "me", "to"],
+  ["would", "you", "be", "happy", "for", "me", "to"],
   ["shall", "i"],
   ["should", "i"],
   ["can", "i"],
@@ -27,6 +29,7 @@ export const offerOpenings: readonly (readonly string[])[] = [
   ["is", "it", "okay", "if", "i"],
   // "is", as a reader that gives lemmas reads it.
   ["be", "it", "okay", "if", "i"],
+  ["would", "it", "help", "if", "i"],
 ];
 /** Words that may lead an offer: "So, shall I book you in?", "Okay, would you like me to…". */
 export const offerLeads: ReadonlySet<string> = new Set(["so", "and", "okay", "ok", "well", "now", "then", "alright", "right"]);
@@ -35,12 +38,20 @@ const offerFillers: ReadonlySet<string> = new Set(["just", "also", "go", "ahead"
 /**
  * Acts of arranging something for the patient after the session: a referral, a booking, a letter, a
  * call; with their past forms, as "if I" takes them ("Would it be okay if I wrote to your GP?").
- * "Make" only with what it arranges after it (`madeArrangements`).
+ * "Make" only with what it arranges after it (`madeArrangements`); "let" only as letting someone
+ * know (`knowReach`: "Shall I let your GP know?", not "Can I let you go early?").
  */
 export const arrangingActs: ReadonlySet<string> = new Set([
-  "refer", "book", "arrange", "schedule", "send", "print", "email", "sign", "set", "order", "contact", "organise", "organize", "call", "ring", "phone", "text", "write", "put", "make", "see",
+  "refer", "book", "arrange", "schedule", "send", "print", "email", "sign", "set", "order", "contact", "organise", "organize", "call", "ring", "phone", "text", "write", "put", "make", "see", "let",
   "referred", "booked", "arranged", "scheduled", "sent", "printed", "emailed", "signed", "ordered", "contacted", "organised", "organized", "called", "rang", "phoned", "texted", "wrote", "made", "saw",
 ]);
+/** Verbs of speaking to someone for the patient, with `speakingTo` after them: "Shall I talk to your head of year?", "Would you like me to speak with the housing officer?" ("have a word with" too). */
+export const speakingActs: ReadonlySet<string> = new Set(["talk", "speak"]);
+export const speakingTo: ReadonlySet<string> = new Set(["to", "with"]);
+/** Who "let … know" tells in the session, not arranged for: "Would it help if I let you know what it's like?". */
+export const toldInSession: ReadonlySet<string> = new Set(["you", "me"]);
+/** How many words after "let" its "know" may come: "let the group facilitator, Ann, know" (five). */
+export const knowReach = 5;
 /** "See" and its past form: an arranging act only as seeing the patient again at a time (`seenAgain`). */
 const seeForms: ReadonlySet<string> = new Set(["see", "saw"]);
 /** Words that make "see you" a session to come, within the next four words: "see you again on Thursday", "see you next week" — not "Can I see your list?". */
@@ -60,8 +71,13 @@ function opensArranging(words: readonly MatchedWord[], openings: readonly (reado
     if (!opening.every((part, offset) => is(words[from + offset], part))) return false;
     let at = from + opening.length;
     while (is(words[at], offerFillers)) at += 1;
+    // "Shall I talk to your head of year?", "…have a word with Mr Hall?": speaking to someone else for the patient; "Can I talk to you about…?" is the session.
+    const speaking = is(words[at], "have") && is(words[at + 1], "a") && is(words[at + 2], "word") ? at + 3 : is(words[at], speakingActs) ? at + 1 : -1;
+    if (speaking !== -1) return is(words[speaking], speakingTo) && words[speaking + 1] !== undefined && !is(words[speaking + 1], toldInSession);
     if (!is(words[at], arrangingActs)) return false;
     if (is(words[at], seeForms)) return is(words[at + 1], "you") && words.slice(at + 2, at + 2 + madeReach).some((word) => is(word, seenAgain));
+    // "Would it help if I let you know…?" tells the patient something; letting someone else know arranges it.
+    if (is(words[at], "let")) return !is(words[at + 1], toldInSession) && words.slice(at + 2, at + 2 + knowReach).some((word) => is(word, "know"));
     return !is(words[at], makeForms) || words.slice(at + 1, at + 1 + madeReach).some((word) => is(word, madeArrangements));
   });
 }
@@ -71,9 +87,10 @@ export function offersToArrange(words: readonly MatchedWord[]): boolean {
   return opensArranging(words, offerOpenings) || proposesSessionToCome(words) || asksWillingness(words);
 }
 
-/** Openings of a question asking whether the patient will do an act, word by word (by lemma or as said): "Would you be willing to keep a diary?", "Would you consider joining the group?". */
+/** Openings of a question asking whether the patient will do an act, word by word (by lemma or as said): "Would you be willing to keep a diary?", "Would you be happy to come back for a blood test?", "Would you consider joining the group?". */
 export const willingnessOpenings: readonly (readonly string[])[] = [
   ["would", "you", "be", "willing", "to"],
+  ["would", "you", "be", "happy", "to"],
   ["are", "you", "willing", "to"],
   // "are", as a reader that gives lemmas reads it.
   ["be", "you", "willing", "to"],
@@ -82,6 +99,11 @@ export const willingnessOpenings: readonly (readonly string[])[] = [
   ["will", "you", "commit", "to"],
   ["can", "you", "commit", "to"],
 ];
+/** "Would you" right before the act: asking willingness only when the sentence names a time to come (`askedForWhen`). */
+const wouldYou: readonly string[] = ["would", "you"];
+/** Words of a time to come that make "Would you <act>…?" ask the patient's willingness: "Would you take one today?", "Would you ring them this week?". */
+export const askedForWhen: ReadonlySet<string> = new Set(["today", "tonight", "tomorrow", "week", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"]);
+
 /** Acts of the session itself, which a yes does not take up as a plan: "Would you be willing to tell me more?", "…to talk about it?". */
 export const sessionActs: ReadonlySet<string> = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "discuss", "answer", "ask", "speak"]);
 /** Words that point back and name no act: "Would you consider it?" asks only to weigh what was said. */
@@ -107,7 +129,9 @@ export const comingBack: ReadonlySet<string> = new Set(["back", "in", "along"]);
 export function asksWillingness(words: readonly MatchedWord[]): boolean {
   let from = 0;
   while (is(words[from], offerLeads)) from += 1;
-  return willingnessOpenings.some((opening) => {
+  // "Would you take one today?": "would you" and the act, asked for a time to come (`askedForWhen`).
+  const timed = words.some((word) => is(word, askedForWhen));
+  return [...willingnessOpenings, ...(timed ? [wouldYou] : [])].some((opening) => {
     if (!opening.every((part, offset) => is(words[from + offset], part))) return false;
     let at = from + opening.length;
     while (is(words[at], actFillers)) at += 1;
@@ -138,7 +162,7 @@ export const meetingAfter: ReadonlySet<string> = new Set(["after", "once"]);
  * `meetingAfter` ("Shall we meet after the meeting?") — not "Let's talk about your week"; or, said
  * short, "same time" and a word of when within the next three ("Same time next week?").
  */
-function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
+export function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
   let at = 0;
   while (is(words[at], offerLeads)) at += 1;
   if (is(words[at], "same") && is(words[at + 1], "time")) return words.slice(at + 2, at + 2 + sameTimeReach).some((word) => is(word, seenAgain));
@@ -197,15 +221,17 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
 /** Words of thanks, leave or assurance an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on then.", "Yes, go ahead.", "Yeah, okay.", "Yes, of course." — never a yes alone ("Okay." may only acknowledge). */
 export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead", "then", "okay", "ok", "alright", "of", "course"]);
 
-/** Words that accept an arrangement as suiting the patient: "That's fine.", "Sounds good.", "Perfect." */
-export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great", "perfect", "lovely", "brilliant"]);
-/** The other words such an acceptance may hold: "That's fine by me", "That sounds great", "Yeah, fine". */
-export const suitingFrame: ReadonlySet<string> = new Set(["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea"]);
+/** Words that accept an arrangement as suiting the patient: "That's fine.", "Sounds good.", "Perfect.", "That would help." */
+export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great", "perfect", "lovely", "brilliant", "help", "helpful"]);
+/** The other words such an acceptance may hold: "That's fine by me", "That sounds great", "Yeah, fine", "That'd be helpful". */
+export const suitingFrame: ReadonlySet<string> = new Set(["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea", "would", "'d", "’d", "d", "that'd", "that’d", "really"]);
+/** Words of the time offered that such an acceptance may name: "Thursday's fine.", "Same time is good.", "Next week's great". */
+export const suitingTimes: ReadonlySet<string> = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "same", "time", "next", "week"]);
 
 /** Words that may open a promise to attend: a yes, or "okay" before it ("Okay, I'll be there."). */
 export const attendingLeads: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "okay", "ok", "alright", "sure", "right", "great", "good"]);
 /** Promises to attend, word by word (by lemma or as said): "I'll be there" in each reading of "I will" (`iWill`), "See you then". */
-export const attendingPromises: readonly (readonly string[])[] = [...iWill.map((will) => [...will, "be", "there"]), ["see", "you", "then"], ["see", "you", "there"]];
+export const attendingPromises: readonly (readonly string[])[] = [...iWill.map((will) => [...will, "be", "there"]), ...iWill.map((will) => [...will, "be", "here"]), ["see", "you", "then"], ["see", "you", "there"]];
 
 /** True when the words, after leads (`attendingLeads`), are a promise to attend (`attendingPromises`) and nothing more. */
 function promisesToAttend(words: readonly MatchedWord[]): boolean {
@@ -216,12 +242,15 @@ function promisesToAttend(words: readonly MatchedWord[]): boolean {
 
 /**
  * True when a patient's sentence accepts an offer plainly: a plain confirmation (`confirmsPlainly`)
- * once its courtesies are left out ("Yes, please."), a sentence saying only that it suits them
- * (`suitingWords`: "That's fine.", "Sounds good."), or a promise to attend (`promisesToAttend`:
- * "Okay, I'll be there."); "Okay." and "Maybe." do not.
+ * once its courtesies are left out ("Yes, please.", and with the time offered named: "Yeah,
+ * Wednesday."), a sentence saying only that it suits them
+ * (`suitingWords`: "That's fine.", "Sounds good.", "Thursday's fine."), or a promise to attend (`promisesToAttend`:
+ * "Okay, I'll be there.", "I'll be here."); "Okay." and "Maybe." do not.
  */
 export function acceptsOffer(words: readonly MatchedWord[]): boolean {
   const said = words.filter((word) => !is(word, acceptingCourtesies));
-  if (confirmsPlainly(said) || promisesToAttend(words)) return true;
-  return said.length <= confirmationLength && said.some((word) => is(word, suitingWords)) && said.every((word) => is(word, suitingWords) || is(word, suitingFrame));
+  // "Yeah, Wednesday.": a yes naming the time offered.
+  const timeNamed = said.some((word) => is(word, suitingTimes)) && confirmsPlainly(said.filter((word) => !is(word, suitingTimes)));
+  if (confirmsPlainly(said) || timeNamed || promisesToAttend(words)) return true;
+  return said.length <= confirmationLength && said.some((word) => is(word, suitingWords)) && said.every((word) => is(word, suitingWords) || is(word, suitingFrame) || is(word, suitingTimes));
 }

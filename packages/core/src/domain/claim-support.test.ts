@@ -152,10 +152,17 @@ describe("a plan line's own framing", () => {
   });
 });
 
+describe("a line to confirm's own framing", () => {
+  it("looks for no 'confirm' in the transcript: a short hedged commitment stands on its words", () => {
+    expect(claimSupport({ text: "To confirm: I might text her.", quote: "I might text her.", speaker: "patient" }, [patient("I might text her. Maybe.")], reader, "topic")).toBe("quoted");
+    expect(claimSupport({ text: "To confirm: I might text her.", quote: "I might text her.", speaker: "patient" }, [patient("I might ring her.")], reader, "topic")).toBe("unsupported");
+  });
+});
+
 describe("the word lists of the rule", () => {
   it("looks for no reporting verb in the transcript", () => {
     // The list as the rule states it, not read from the module (a mutated list would test itself).
-    const reporting = ["say", "tell", "report", "state", "mention", "describe", "disclose", "discuss", "express", "share", "talk", "speak", "explain", "note", "indicate", "acknowledge", "admit", "endorse", "suggest", "recommend", "ask", "deny", "touch", "explore", "reflect", "summarise", "summarize", "affirm", "agree"];
+    const reporting = ["say", "tell", "report", "state", "mention", "describe", "disclose", "discuss", "express", "share", "talk", "speak", "explain", "note", "indicate", "acknowledge", "admit", "endorse", "suggest", "recommend", "ask", "deny", "touch", "explore", "reflect", "summarise", "summarize", "affirm", "agree", "confirm"];
     expect([...reportingLemmas].sort()).toEqual([...reporting].sort());
     for (const lemma of reporting) {
       // "deny wine" claims no wine.

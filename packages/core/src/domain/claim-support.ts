@@ -45,7 +45,7 @@ const lightVerbs: ReadonlySet<string> = new Set(["be", "have", "do"]);
 /**
  * Verbs a note uses to say who said what, not what was said ("Patient reports…", "You said…",
  * "Suggested: …", "The session touched on…", "Reflected: “…”", "Affirmed: “…”", a plan line's
- * "Agreed: …"): they are not looked for in the transcript. Whether a plan line was agreed is the
+ * "Agreed: …", a line's "To confirm: …"): they are not looked for in the transcript. Whether a plan line was agreed is the
  * plan check's (`citesCommitment`), not a word to find.
  */
 export const reportingLemmas: ReadonlySet<string> = new Set([
@@ -78,6 +78,7 @@ export const reportingLemmas: ReadonlySet<string> = new Set([
   "summarize",
   "affirm",
   "agree",
+  "confirm",
 ]);
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
-import { actFillers, announcesSummary, checkedThings, checkingVerbs, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, heardRightly, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, understandingVerbs, yesWords } from "./confirmed-summary.ts";
+import { actFillers, announcesSummary, goingOver, keptFree, checkedThings, checkingVerbs, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, heardRightly, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, understandingVerbs, yesWords } from "./confirmed-summary.ts";
 
 const reader = createPlainWordsClaimReader();
 const wholeWords = wholeWordsReader({ commas: true });
@@ -53,7 +53,9 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
       expect(summarises("The plan is that you will have three dry nights this week, and you'll keep a drinks diary.", using), using.name).toBe(true);
     }
     // The act's index: "keep", after "and you'll" ("have" names no act).
-    expect(planSummaryAt(reader.read("The plan is that you will have three dry nights and you will keep a diary."))).toBe(13);
+    expect(planSummaryAt(reader.read("The plan is that you will have a busy week and you will keep a diary."))).toBe(13);
+    // "Have" keeping days free of the habit is the act itself.
+    expect(planSummaryAt(reader.read("The plan is that you will have three dry nights and you will keep a diary."))).toBe(6);
     expect(planSummaryAt(reader.read("The plan is that you will call."))).toBe(6);
     expect(planSummaryAt(reader.read("The plan is that you are going to call."))).toBe(8);
     for (const text of [
@@ -246,8 +248,8 @@ describe("planSummaryAt: the rule's words, each one", () => {
   });
 
   it("reads each lead, deciding verb and future marker as listed", () => {
-    for (const lead of ["so", "okay", "ok", "alright", "right", "and", "then", "great", "good", "now", "it", "sound", "sounds", "like"]) expect(summarises(`${lead} so you'll call her.`), lead).toBe(true);
-    expect(summaryLeads.size).toBe(14);
+    for (const lead of ["so", "okay", "ok", "alright", "right", "and", "then", "great", "good", "now", "it", "sound", "sounds", "like", "just"]) expect(summarises(`${lead} so you'll call her.`), lead).toBe(true);
+    expect(summaryLeads.size).toBe(15);
     expect([...summaryAnchors]).toEqual(["so", "like"]);
     for (const verb of ["decide", "decided", "plan", "planned", "planning"]) expect(planSummaryAt([{ lemma: "you", value: "you" }, { lemma: "have", value: "have" }, { lemma: verb, value: verb }, { lemma: "to", value: "to" }, { lemma: "call", value: "call" }]), verb).toBe(4);
     expect(decidingVerbs.size).toBe(5);
@@ -318,5 +320,36 @@ describe("confirmsPlainly: a yes and nothing else", () => {
     expect(confirms("Yes, yes, yes, yes, that's right.")).toBe(false);
     expect(confirmationLength).toBe(6);
     for (const using of [byValue, byLemma]) expect(confirms("YEAH, THAT'S RIGHT.", using), using.name).toBe(true);
+  });
+});
+
+describe("planSummaryAt: a summary announced by going back over what was said, and days kept free", () => {
+  it("reads 'to go over', 'to run through', 'to go back over' as announcing the summary, in its sentence or alone before it", () => {
+    expect(goingOver).toEqual([
+      ["go", "over"],
+      ["run", "through"],
+      ["run", "over"],
+      ["go", "back", "over"],
+    ]);
+    for (const way of ["go over", "run through", "run over", "go back over"]) {
+      expect(summarises(`So, just to ${way}: you'll ring Karen on Sunday.`), way).toBe(true);
+      expect(announcesSummary(reader.read(`So, just to ${way}.`)), way).toBe(true);
+    }
+    expect(planSummaryAt(reader.read("So just to go over: you'll ring Karen."))).toBe(7);
+    // Going over something else announces nothing, and a sentence that goes on is no announcement alone.
+    for (const text of ["I want to go over your diary.", "Let's just run through it.", "So, just to go over your diary.", "To go."]) expect(announcesSummary(reader.read(text)), text).toBe(false);
+    expect(summarises("I'd like to go over: you'll ring Karen.")).toBe(false);
+    expect(summarises("So, just to go: you'll ring Karen.")).toBe(false);
+  });
+
+  it("reads 'have' as the act when it keeps days free of the habit within seven words", () => {
+    expect([...keptFree]).toEqual(["dry", "free", "alcohol-free", "drink-free", "smoke-free", "off"]);
+    for (const word of keptFree) expect(summarises(`So you'll have two ${word} days.`), word).toBe(true);
+    expect(summarises("So you've decided to have Monday and Tuesday as alcohol-free days.")).toBe(true);
+    // Within seven words of "have", and no further.
+    expect(summarises("So you'll have Monday and Tuesday as your two free days.")).toBe(true);
+    expect(summarises("So you'll have Monday, Tuesday and Wednesday as your three free days.")).toBe(false);
+    expect(summarises("So you'll have a few drinks with the lads on Friday.")).toBe(false);
+    expect(summarises("So you'll have a nice long chat with your mum about the day off.")).toBe(false);
   });
 });

@@ -10,7 +10,7 @@
 import { is, type MatchedWord } from "./word-match.ts";
 
 /** Words that may lead a summary before "you" or "your plan": "So you're going to…", "Okay, so you'll…", "It sounds like you've decided to…". */
-export const summaryLeads: ReadonlySet<string> = new Set(["so", "okay", "ok", "alright", "right", "and", "then", "great", "good", "now", "it", "sound", "sounds", "like"]);
+export const summaryLeads: ReadonlySet<string> = new Set(["so", "okay", "ok", "alright", "right", "and", "then", "great", "good", "now", "it", "sound", "sounds", "like", "just"]);
 /** Leads that make "you will" / "you're going to" a summary of what was decided, not a prediction ("You will come through this"): "so", "it sounds like". */
 export const summaryAnchors: ReadonlySet<string> = new Set(["so", "like"]);
 /** Verbs after "you" (and "have" or "be") that state a decision taken, summary or not: "you've decided to", "you're planning to", "you plan to". */
@@ -45,12 +45,18 @@ export const summaryNonActs: ReadonlySet<string> = new Set([
 /** Verbs that, before a word in "-ing", go on with a habit rather than start an act: "so you're going to keep smoking" is sustain talk. */
 export const continuingVerbs: ReadonlySet<string> = new Set(["keep", "continue", "carry"]);
 
-/** Where the summary's act is, from `at`: past `actFillers`, a verb that is an act (not `summaryNonActs`, not a habit kept up); -1 when none. */
+/** Words that make "have" keeping days free of a habit, within `keptFreeReach` words after it: "you'll have two dry days", "…Monday and Tuesday as alcohol-free days", "…a night off". */
+export const keptFree: ReadonlySet<string> = new Set(["dry", "free", "alcohol-free", "drink-free", "smoke-free", "off"]);
+/** How many words after "have" a word of `keptFree` may come: "have Monday and Tuesday as alcohol - free" (seven). */
+const keptFreeReach = 7;
+
+/** Where the summary's act is, from `at`: past `actFillers`, a verb that is an act (not `summaryNonActs` — "have" is one when it keeps days free, `keptFree` — not a habit kept up); -1 when none. */
 function actAt(words: readonly MatchedWord[], from: number): number {
   let at = from;
   while (is(words[at], actFillers)) at += 1;
   const verb = words[at];
-  if (verb === undefined || is(verb, summaryNonActs)) return -1;
+  const keepsFree = is(verb, "have") && words.slice(at + 1, at + 1 + keptFreeReach).some((word) => is(word, keptFree));
+  if (verb === undefined || (is(verb, summaryNonActs) && !keepsFree)) return -1;
   if (is(verb, continuingVerbs) && /ing$/i.test(words[at + 1]?.value ?? "")) return -1;
   return at;
 }
@@ -86,10 +92,18 @@ const checkingReach = 4;
 /**
  * True when a sentence announces a summary (`summaryWords`, or "sum up"), or checks the therapist
  * has understood ("Let me check I've got it.": "let me", a verb of `checkingVerbs`, then one of
- * `understandingVerbs`): the therapist's sentences after it in the turn summarise, as after "so".
+ * `understandingVerbs`), or says only that it goes back over what was said ("So, just to go
+ * over.", `goingOver`): the therapist's sentences after it in the turn summarise, as after "so".
  */
 export function announcesSummary(words: readonly MatchedWord[]): boolean {
-  return words.some((word, index) => is(word, summaryWords) || (is(word, "sum") && is(words[index + 1], "up")) || checksUnderstanding(words, index));
+  return words.some((word, index) => is(word, summaryWords) || (is(word, "sum") && is(words[index + 1], "up")) || checksUnderstanding(words, index)) || goesOverAlone(words);
+}
+
+/** True when the sentence, after leads, only says it goes back over what was said: "So, just to go over.", "Let's just run through it." is not one. */
+function goesOverAlone(words: readonly MatchedWord[]): boolean {
+  let at = 0;
+  while (is(words[at], summaryLeads)) at += 1;
+  return is(words[at], "to") && goingOverLength(words, at + 1) > 0 && at + goingOverLength(words, at + 1) === words.length;
 }
 
 /** True when "let me" at `index` goes on to check the therapist's understanding (`announcesSummary`). */
@@ -125,8 +139,9 @@ function checkingLength(words: readonly MatchedWord[], index: number): number {
 
 /**
  * How many words at `at` announce the summary within its own sentence ("So to sum up, you're
- * going to…", "In summary, you'll…", "To recap, your plan is…"): "to" or "in" and a summary word
- * (`summaryWords`), or "to sum up", or a check of understanding (`checkingLength`: "let me check
+ * going to…", "In summary, you'll…", "To recap, your plan is…", "So, just to go over: you'll…"): "to"
+ * or "in" and a summary word (`summaryWords`), or "to sum up", or "to" and a way of going back over
+ * it (`goingOver`), or a check of understanding (`checkingLength`: "let me check
  * i've got it you're going to…"); 0 when none.
  */
 function announcementAt(words: readonly MatchedWord[], at: number): number {
@@ -134,7 +149,22 @@ function announcementAt(words: readonly MatchedWord[], at: number): number {
   if (checking > 0) return checking;
   if (!is(words[at], "to") && !is(words[at], "in")) return 0;
   if (is(words[at + 1], summaryWords)) return 2;
-  return is(words[at], "to") && is(words[at + 1], "sum") && is(words[at + 2], "up") ? 3 : 0;
+  if (is(words[at], "to") && is(words[at + 1], "sum") && is(words[at + 2], "up")) return 3;
+  return is(words[at], "to") ? goingOverLength(words, at + 1) : 0;
+}
+
+/** Ways of going back over what was said (`goingOverLength`): "go over", "run through", "go back over". */
+export const goingOver: readonly (readonly string[])[] = [
+  ["go", "over"],
+  ["run", "through"],
+  ["run", "over"],
+  ["go", "back", "over"],
+];
+
+/** How many words at `at` go back over what was said ("go over" in "So, just to go over: you'll…"), one more than `goingOver` holds for the "to" before them; 0 when none. */
+function goingOverLength(words: readonly MatchedWord[], at: number): number {
+  const way = goingOver.find((phrase) => phrase.every((part, offset) => is(words[at + offset], part)));
+  return way === undefined ? 0 : way.length + 1;
 }
 
 /**

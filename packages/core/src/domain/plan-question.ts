@@ -97,7 +97,7 @@ const holdsAsk = (words: readonly MatchedWord[], sequences: readonly (readonly s
  * ("What's your plan?"), `step-if` when it does (`conditionWords`: "What will you do if the urge comes
  * back?": a step kept for a time that may not come, a safety plan's step, to confirm, never a plan
  * line); or one of `optionAsks` — `option` ("What could you do?": ideas asked for, to confirm, never
- * a plan line), not when it asks what could have been done ("What could you have done?"); else null.
+ * a plan line; "What could you have done?" holds none: it asks what is past); else null.
  * "What would you like to do?" and "What did you do?" ask none. The embedded writer reads every
  * answer; core's plan check only a `decided` one.
  */
@@ -111,8 +111,7 @@ export function decisionAsked(words: readonly MatchedWord[]): "decided" | "step-
   const afterWhat = held !== undefined ? [{ lemma: held, value: held }, ...words.slice(from + 1)] : is(opening, "what") ? words.slice(from + 1) : null;
   if (afterWhat === null) return null;
   if (holdsAsk(afterWhat, decidedActAsks)) return words.some((word) => is(word, conditionWords)) ? "step-if" : "decided";
-  // "What could you have done?" asks what is past.
-  return holdsAsk(afterWhat, optionAsks) && !afterWhat.some((word) => is(word, "have")) ? "option" : null;
+  return holdsAsk(afterWhat, optionAsks) ? "option" : null;
 }
 
 /** True when a therapist's sentence asks what the patient has decided to do, with no condition set (`decisionAsked`). */
