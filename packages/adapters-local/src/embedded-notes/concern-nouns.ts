@@ -24,7 +24,7 @@ export const concernNouns: ReadonlySet<string> = new Set([
   "tablet", "pill", "medicine", "prescription", "inhaler", "insulin", "pump", "diabetes", "ketone", "glucose", "cholesterol", "statin", "asthma", "stroke", "cigarette", "alcoholism", "self-esteem", "confidence", "anger", "procrastination",
   "pandemic", "covid", "coronavirus", "virus", "quarantine", "lockdown",
   // loss and harm
-  "death", "loss", "funeral", "bereavement", "suicide", "abuse", "violence", "bullying", "bully", "harassment", "racism", "discrimination", "assault", "neglect",
+  "death", "loss", "funeral", "bereavement", "hospice", "widow", "widower", "suicide", "abuse", "violence", "bullying", "bully", "harassment", "racism", "discrimination", "assault", "neglect",
   // a home
   "housing", "eviction", "roommate", "housemate", "flatmate", "move", "moving",
 ]);

@@ -44,6 +44,16 @@ describe("topics", () => {
     expectNoTopics(turns, ["quid", "pounds", "pound", "bucks", "buck"], "betting");
   });
 
+  it("takes no measure of a dose and no 'round' of a thought going round for a topic", () => {
+    const turns = ["P: Sixty mil of methadone, same as always. Ten mg of the other one.", "T: Sixty mil.", "P: And my head goes round and round at night, round and round about the methadone."];
+    expectNoTopics(turns, ["mil", "mg", "round"], "methadone");
+  });
+
+  it("takes the hospice where someone died as a concern", () => {
+    const turns = ["P: He was in the hospice, and I went home for a bath and a bit of sleep. They rang at four. He'd gone.", "T: Oh, Margaret.", "P: I keep going over it. The phone rang and I knew. The phone."];
+    expect(texts(writeEmbeddedNotes(input(turns)).keyTopics)[0]).toBe("hospice");
+  });
+
   it("takes no verb the tagger read as a noun, with its object pronoun after it, for a topic", () => {
     const turns = [
       "P: I keep thinking about my son. That's what stops me. He's only nine.",
