@@ -36,6 +36,14 @@ describe("what the therapist did", () => {
     ["On one hand the wine helps you relax, and on the other it might be affecting your sleep.", "Reflected"],
     ["To sum up, the move, the new job and your mum's illness all came at once.", "Summarised"],
     ["That's a hard position to be in.", "Acknowledged"],
+    ["That's a lot to be carrying.", "Acknowledged"],
+    ["That's a lot to deal with on your own.", "Acknowledged"],
+    ["That's a lot on your plate right now.", "Acknowledged"],
+    ["And Rob, it took something to come in today and say all that.", "Affirmed"],
+    ["Thank you for being so open with me today.", "Affirmed"],
+    ["Thanks for telling me straight, I appreciate that.", "Affirmed"],
+    ["That's what we call a safety behaviour, and it keeps the fear going.", "Explained"],
+    ["One of the things we know about low mood is that it pulls us away from what used to help.", "Explained"],
     ["That is such a heavy thing to carry on your own.", "Acknowledged"],
     ["Let me just recap what you've told me about the move.", "Summarised"],
     ["That must have been really frightening for you.", "Acknowledged"],
@@ -89,6 +97,10 @@ describe("what the therapist did", () => {
     // A hard thing named, not the patient's position: no acknowledgement.
     "That's a lot of tablets to remember.",
     "That's a hard question to answer.",
+    "That's a lot to ask of the surgery.",
+    // Thanks for what was not openness, and a name or a time given by the patient's words, are none.
+    "Thanks for telling me about the appointment.",
+    "It took ages to get there on the bus.",
     // A view of a step only proposed, or a doubt, is no praise.
     "That would be a good first step, I think.",
     "You wonder whether you are doing the right thing.",

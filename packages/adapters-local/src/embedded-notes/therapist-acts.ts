@@ -81,7 +81,7 @@ const actRules: readonly ActRule[] = [
   {
     act: "Acknowledged",
     opens: new RegExp(
-      String.raw`^(?:that|this|it) (?:sounds|must (?:be|have been|feel)|seems) (?:(?:like )?(?:a|an) )?${intensifier}${hard}\b|^(?:that's|that is) (?:a |such a )?${intensifier}${hard} (?:position|situation|place|spot|time|decision|load|burden|thing to (?:carry|go through|live with))\b|^i(?:'m| am) ${intensifier}sorry (?:to hear|that|you|for what)|^i can (?:only )?imagine\b|^it makes (?:a lot of |total |perfect )?sense (?:that|you|to)\b|^it's ${intensifier}(?:completely |totally |perfectly )?(?:understandable|natural) (?:that|to|you)\b|^anyone would\b`,
+      String.raw`^(?:that|this|it) (?:sounds|must (?:be|have been|feel)|seems) (?:(?:like )?(?:a|an) )?${intensifier}${hard}\b|^(?:that's|that is) (?:a |such a )?${intensifier}${hard} (?:position|situation|place|spot|time|decision|load|burden|thing to (?:carry|go through|live with)|to (?:be )?carry(?:ing)?|to deal with|to cope with|to go through|to take in|on your plate)\b|^i(?:'m| am) ${intensifier}sorry (?:to hear|that|you|for what)|^i can (?:only )?imagine\b|^it makes (?:a lot of |total |perfect )?sense (?:that|you|to)\b|^it's ${intensifier}(?:completely |totally |perfectly )?(?:understandable|natural) (?:that|to|you)\b|^anyone would\b`,
     ),
     question: false,
     lines: 1,
@@ -89,7 +89,7 @@ const actRules: readonly ActRule[] = [
   {
     act: "Affirmed",
     says: new RegExp(
-      String.raw`^(?:well done|good for you)\b|\b(?:that took (?:a lot of |real )?(?:courage|strength|guts)|you should be ${intensifier}proud|i'm ${intensifier}(?:impressed|proud of you)|you've (?:done|made) ${intensifier}(?:well|great|amazing|brilliant)|you've come ${intensifier}(?:a long way|far)|(?:that's|that is) ${intensifier}(?:brave|courageous|impressive|a big step|an achievement)|you've been ${intensifier}(?:brave|strong|courageous)|you've (?:already )?made (?:a |some )?${intensifier}(?:big|real|huge|great|good) (?:change|progress|step|effort)s?|you(?:'re| are) being ${intensifier}(?:honest|open|brave))\b|${praise}`,
+      String.raw`^(?:well done|good for you)\b|\b(?:that took (?:a lot of |real )?(?:courage|strength|guts)|you should be ${intensifier}proud|i'm ${intensifier}(?:impressed|proud of you)|you've (?:done|made) ${intensifier}(?:well|great|amazing|brilliant)|you've come ${intensifier}(?:a long way|far)|(?:that's|that is) ${intensifier}(?:brave|courageous|impressive|a big step|an achievement)|you've been ${intensifier}(?:brave|strong|courageous)|you've (?:already )?made (?:a |some )?${intensifier}(?:big|real|huge|great|good) (?:change|progress|step|effort)s?|you(?:'re| are) being ${intensifier}(?:honest|open|brave)|it took (?:a lot|something|some courage|courage|guts|real courage) to (?:come|say|tell|share|talk|ask)|thank you for being (?:so )?(?:open|honest)|thanks for (?:being|telling me) (?:so )?(?:straight|honest|open))\b|${praise}`,
     ),
     question: false,
     lines: 1,
@@ -98,6 +98,8 @@ const actRules: readonly ActRule[] = [
     act: "Explained",
     says: new RegExp(
       String.raw`\b(?:research|studies|evidence) (?:shows?|suggests?|has shown|have shown)\b|^it's (?:really |very |quite )?(?:common|normal|usual) for\b|^(?:a lot of|many|most) (?:people|women|men|parents|mums|moms|dads|smokers|drinkers|students|teenagers|young people) (?:who|with|find|experience|in your|drink|smoke|notice|struggle|feel)\b|^what we know (?:is|about)\b|^we know (?:that )?(?:drinking|smoking|alcohol|people|many|most)\b` +
+        // "That's what we call a safety behaviour", "One of the things we know about low mood is…": a name or a fact given.
+        String.raw`|\bwhat we call\b|^one of the things we know\b` +
         // "That's a really common worry": the patient's experience put beside others'.
         String.raw`|^(?:that's|that is|it's|it is) (?:a )?${intensifier}(?:common|normal|usual) (?:worry|concern|fear|feeling|reaction|question|experience|side effect)\b`,
     ),
