@@ -36,6 +36,18 @@ export function isHarmReduction(sentence: RiskSentence): boolean {
  */
 const overdoseRiskWords = / (?:overdose risk|od risk|risk of (?:an? )?(?:overdose|od)|(?:accidental|accidentally) (?:overdos\S*|od)|tolerance (?:\S+ ){0,3}(?:drop\S*|go\S* down|be (?:low|lower|down))|lost (?:\S+ ){0,2}tolerance)(?= )/;
 
+/**
+ * Safety-netting: a statement (not a question) telling the patient whom to contact if things get
+ * worse, the risk named only in its condition — "if things start to feel worse, or if you ever did
+ * have thoughts of harming yourself, I want you to ring the GP, or 111, straight away". It asks
+ * nothing: a yes to it (or to "Is that okay?" after it) agrees to the instruction.
+ */
+const safetyNetWords = / if (?:\S+ ){0,25}?(?:ring|call|phone|contact|go to|get in touch with|text) (?:\S+ )?(?:gp|doctor|surgery|111|999|911|988|a&e|a and e|samaritans|crisis line|crisis team|helpline|me|us|someone|ambulance|hospital|out of hours)(?= )/;
+
+export function givesSafetyNet(sentence: RiskSentence): boolean {
+  return !sentence.question && safetyNetWords.test(textOf(sentence));
+}
+
 /** Suicide asked of outright, in the listener's words: "killing yourself", "ending your life", "on purpose". */
 const asksDyingOutright = / (?:kill\S* (?:yourself|your self)|end\S* your (?:own )?life|take your (?:own )?life|suicid\S*|on purpose|deliberate\S*)(?= )/;
 
@@ -56,7 +68,7 @@ const routine = new RegExp(
   ` (?:${[
     "when (?:do|should|can|to) (?:i |you )?take",
     "what time",
-    "where (?:do|should|can) (?:i|you) (?:keep|store|put)",
+    "where (?:do|should|can|will|would) (?:i|you) (?:keep|store|put)",
     "how (?:often|many|much) (?:do|should|can)",
     "(?:take|took|have|inject|use) (?:\\S+ ){0,5}(?:in the morning|at night|at bedtime|every (?:morning|night|day|evening|four hours|six hours)|(?:twice|once|three times) a day|with (?:food|water|a meal|breakfast|dinner)|before (?:i eat|eat\\S*|meal\\S*|breakfast|bed|food)|after (?:i eat|eat\\S*|meal\\S*|food))",
     "side effect\\S*",
@@ -99,7 +111,8 @@ const meansWords = new RegExp(` ${means}(?= )`);
  * tablets to him"): the means named, or "them" / "those" — never "it" ("I'll give it to him" may be
  * a beating).
  */
-const pluralMeans = `(?:them|those|these|all of them|(?:the|my|his|her|mum's|mum 's) (?:\\S+ )?${means})`;
+// "the tin of blades", "my box of tablets": the means in what holds them.
+const pluralMeans = `(?:them|those|these|all of them|(?:the|my|his|her|mum's|mum 's) (?:\\S+ ){0,2}${means})`;
 /** What is made safe: the means named, or "them" / "it" — never a person ("get rid of him", "lock her in"). */
 const meansObject = `(?:it|${pluralMeans})`;
 /**

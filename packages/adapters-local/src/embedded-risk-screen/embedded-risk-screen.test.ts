@@ -367,6 +367,46 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(categoriesOf(ownOn(["sometimes i think i'll just go to sleep and never come back"], "seg-1"))).toEqual(["passive_death_wish"]);
   });
 
+  it("hears safety-netting as an instruction: a yes to it agrees to ring for help, and pages nothing", () => {
+    const lines = [
+      "T: Have you had any thoughts of harming yourself?",
+      "P: No. Never.",
+      "T: Before I go, if things start to feel worse, or if you ever did have thoughts of harming yourself or Theo, I want you to ring the GP, or 111, straight away. Or me. Is that okay?",
+      "P: Yeah. Yeah, I will.",
+    ];
+    expect(findings(lines)).toEqual([]);
+    // A question that asks outright is still one.
+    expect(categoriesOf(ownOn(["T: Have you had any thoughts of harming yourself lately?", "P: Yeah."], "seg-2")).length).toBeGreaterThan(0);
+  });
+
+  it("reads a pronoun handed over up to four turns after the means was named, and the means in what holds them", () => {
+    const lines = [
+      "T: What do you use?",
+      "P: Blades. Out of a pencil sharpener. I've got them in a tin in my drawer.",
+      "T: How would you feel about those not being in your room?",
+      "P: I'd feel a bit panicky, I think.",
+      "T: That makes sense. What would feel possible?",
+      "P: I could give them to my mum, I suppose.",
+      "T: Let's write that in: give the tin of blades to Mum when you get home today.",
+      "P: Yeah.",
+    ];
+    const found = findings(lines);
+    expect(found.filter((finding) => finding.category === "preparatory_behaviour")).toEqual([]);
+    expect(found.filter((finding) => finding.evidence.some((span) => span.segmentId === "seg-7"))).toEqual([]);
+  });
+
+  it("hears being pushed back into a wall as abuse, a tablet's time as no use of a substance, and where tablets will be kept as medicine", () => {
+    expect(categoriesOf(ownOn(["And when I got in he was really angry, and he pushed me, and I went back into the wall in the hallway."], "seg-1"))).toEqual(["abuse"]);
+    expect(categoriesOf(ownOn(["Some nights I think about driving into a tree."], "seg-1"))).toContain("suicide_method");
+    expect(findings(["T: Do you want to set the alarm now?", "P: Ten o'clock, every day."])).toEqual([]);
+    expect(categoriesOf(ownOn(["Ten cans every night."], "seg-1"))).toEqual(["substance"]);
+    expect(findings(["T: And where will you keep the tablets?", "P: Next to the telly."])).toEqual([]);
+  });
+
+  it("reads a time said as back around, at or over as past", () => {
+    expect(ownOn(["Back around Christmas I did sometimes think it'd be easier if I wasn't here."], "seg-1").map((finding) => finding.temporality)).toEqual(["history"]);
+  });
+
   it("hears a drug worker's talk of overdose risk as how using harms, no talk of suicide", () => {
     const lines = [
       "T: So that's on top of the sixty. That's the bit that worries me, 'cause the two together, that's where the overdose risk really goes up, especially if your tolerance for the gear's dropped. Were you on your own?",

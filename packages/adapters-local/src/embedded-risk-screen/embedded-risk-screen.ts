@@ -12,7 +12,7 @@ import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldA
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
-import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
+import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans, givesSafetyNet, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
@@ -20,7 +20,7 @@ const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
 /** How many segments after suicide was mentioned an ambiguous row ("I'm going to do it on Friday") still counts. */
 const suicideContextSegments = 4;
 /** How many segments after a means was named (pills, a knife…) a pronoun handed over ("I could give them to Dan") is that means. */
-const meansContextSegments = 3;
+const meansContextSegments = 4;
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());
 
@@ -343,6 +343,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         if (offersCare(sentence)) continue;
         // "That's where the overdose risk really goes up, if your tolerance has dropped": how using harms, no talk of suicide.
         if (role === "therapist" && speaksOfOverdoseRisk(sentence)) continue;
+        // "If you ever did have thoughts of harming yourself, I want you to ring the GP straight away.": an instruction, no question.
+        if (role === "therapist" && givesSafetyNet(sentence)) continue;
         // "So you'll give the tablets to Dan on Saturday?": a yes agrees to a means made safe — unless
         // the same sentence also names the risk outright (a run-on, as speech recognition gives it).
         if (makesMeansSafe(sentence, meansNamedBefore(at)) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;
