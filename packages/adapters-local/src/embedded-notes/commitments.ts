@@ -864,13 +864,15 @@ function keepsThinking(sentence: ReadSentence): boolean {
 /** Words that set a condition on what a sentence says will be done: "if they put me on nights I'll lose it". */
 const settingCondition = new Set(["if", "unless"]);
 /**
- * True when the sentence at `at` opens "I mean" and an earlier sentence of the turn sets a
+ * True when the sentence at `at` opens "I mean" or "Or" and an earlier sentence of the turn sets a
  * condition (`settingCondition`): "If they put me on nights I'll lose it. Not like that. I mean
- * I'll pack it in." says again what would happen then, no act committed to.
+ * I'll pack it in.", "If she kicks off I'll go to my aunt's. Or I'll stop talking to her." say
+ * again, or otherwise, what would happen then: no act committed to.
  */
 export function restatesCondition(sentences: readonly ReadSentence[], at: number): boolean {
   const [first, second] = sentences[at]!.tokens.filter(isWord);
-  return first?.lemma === "i" && second?.value.toLowerCase() === "mean" && sentences.slice(0, at).some((sentence) => sentence.tokens.some((token) => settingCondition.has(token.lemma)));
+  const goesOn = (first?.lemma === "i" && second?.value.toLowerCase() === "mean") || first?.lemma === "or";
+  return goesOn && sentences.slice(0, at).some((sentence) => sentence.tokens.some((token) => settingCondition.has(token.lemma)));
 }
 
 /** Words after "can't", "won't", "no" or "not" that take back a promise: "I can't promise", "no promises", "not promising". */

@@ -75,12 +75,14 @@ describe("a bereavement session, as a clinician reads it", () => {
     );
   });
 
-  it("writes the number kept by the phone, the call, the group she will go to, and the summary she confirmed", () => {
+  it("writes the number kept by the phone, the call, the group she will go to, the facilitator told, and the summary she confirmed", () => {
     expectGroundedPlan(notes, [
       "Agreed: “I'll put it by the phone.” — to “I'm going to give you a number, just in case those thoughts ever get stronger, or you feel you can't keep yourself safe, especially at night.”",
       "I'll ring her on Sunday and tell her I've been finding it hard.",
       // "I'll go." with its time in a sentence of its own, and where to from the counsellor's turn.
       "Agreed: “I'll go. This Wednesday.” — to “And I mentioned the bereavement group at St Mark's last time, on Wednesday afternoons.”",
+      // "Oh, yes, would you? That would help.": the offer echoed back, then accepted.
+      "Agreed: “That would help.” — to “Would it help if I let the group facilitator, Ann, know you're coming, so she looks out for you at the door?”",
       // Announced by "just to go over:", quoted from where the summary opens.
       "Agreed: you'll ring Karen on Sunday evening, you'll go to the group at St Mark's on Wednesday, I'll let Ann know, and you've got the Samaritans number by the phone. — “Yes.”",
     ]);

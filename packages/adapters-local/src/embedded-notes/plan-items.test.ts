@@ -1792,6 +1792,7 @@ describe("spoken sessions: what is and is not a commitment", () => {
       ["T: How've you been?", "P: Bit rough. I'm not gonna lie to you, I used. This week."],
       ["T: How are you?", "P: I'm scared. I might loose her."],
       ["T: Take care.", "P: Thank you. I'll pray for you all."],
+      ["T: And what if Mum reacts strongly?", "P: If she kicks off I'll go to my aunt's for the night. Or I'll stop talking to her."],
     ]) {
       expect(texts(turns), turns[1]).toEqual([]);
       expect(toConfirm(turns), turns[1]).toEqual([]);
@@ -1814,6 +1815,9 @@ describe("spoken sessions: what is and is not a commitment", () => {
     expect(texts(["T: Let's leave that there. So, same time next week?", "P: Yeah, Wednesday. I'll be here."])).toEqual(["Agreed: “Yeah, Wednesday.” — to “So, same time next week?”"]);
     expect(texts(["T: Would it help if I let you know what the group is like?", "P: Yes, please."])).toEqual([]);
     expect(toConfirm(["T: Would you want me to have a word with Mr Hall?", "P: Um. Maybe. I'll think about it."])).toEqual(["To confirm: Would you want me to have a word with Mr Hall? — “I'll think about it.”"]);
+    expect(texts(["T: Would it help if I let the facilitator know you're coming?", "P: Oh, yes, would you? That would help."])).toEqual(["Agreed: “That would help.” — to “Would it help if I let the facilitator know you're coming?”"]);
+    expect(texts(["T: I'll give you a ring on Friday to see how it went. Is that okay?", "P: Yeah, that's fine."])).toEqual(["Agreed: “Yeah, that's fine.” — to “I'll give you a ring on Friday to see how it went.”"]);
+    expect(texts(["T: I'd like to see you again next week. Same day, Tuesday at four?", "P: Yeah, that's fine. After school."])).toEqual(["Agreed: “Yeah, that's fine.” — to “Same day, Tuesday at four?”"]);
   });
 
   it("grounds a short line to confirm on its own words", () => {

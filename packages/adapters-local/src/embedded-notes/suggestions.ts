@@ -1,4 +1,4 @@
-import { acceptsOffer, arrangingOfferAt, asksWillingness, offersToArrange, proposesSessionToCome, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
+import { acceptsOffer, arrangingOfferAt, asksWillingness, echoesOffer, offersToArrange, proposesSessionToCome, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
 import { emptyVerbs, isThanks, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
@@ -1091,7 +1091,9 @@ const doubtingWords = new Set([...contrasts, "however", ...tentative, "if", "unl
  */
 function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { summary: ReadSentence; from: ReadSentence; offer: boolean }) | null {
   // The patient's yes first: most turns are none, and the therapist's turn is then not read.
-  const [first, ...rest] = segment.sentences;
+  // "Would you? That would really help.": an offer echoed back is accepted by the sentence after it.
+  const echoed = segment.sentences[0] !== undefined && isAsked(segment.sentences[0]) && echoesOffer(segment.sentences[0].tokens.filter(isWord));
+  const [first, ...rest] = echoed ? segment.sentences.slice(1) : segment.sentences;
   if (first === undefined || isAsked(first)) return null;
   const yes = first.tokens.filter(isWord);
   const confirms = confirmsPlainly(yes);

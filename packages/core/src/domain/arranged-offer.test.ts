@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, askedForWhen, knowReach, speakingActs, speakingTo, suitingTimes, toldInSession, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, askedForWhen, callsGiven, echoedOffers, echoesOffer, sameSlot, knowReach, speakingActs, speakingTo, suitingTimes, toldInSession, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -61,6 +61,21 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     for (const text of ["Can I talk to you about your sleep?", "Can I have a word with you?", "Shall I talk about it?", "Shall I speak?", "Can I have a word?", "Shall I talk to"]) expect(offers(text), text).toBe(false);
     expect(speakingActs).toEqual(new Set(["talk", "speak"]));
     expect(speakingTo).toEqual(new Set(["to", "with"]));
+  });
+
+  it("takes giving the patient a ring or a call as arranging one, and a session the same day or time", () => {
+    for (const text of ["I'll give you a ring on Friday. ", "I'll give you a call next week. ", "I'll give you a bell tomorrow. "]) expect(arrangingOfferAt([reader.read(text), reader.read("Is that okay?")], 1), text).toBe(0);
+    expect(arrangingOfferAt([reader.read("I'll give you a leaflet."), reader.read("Is that okay?")], 1)).toBe(-1);
+    expect(callsGiven).toEqual(new Set(["ring", "call", "bell"]));
+    expect(offers("Same day, Tuesday at four?")).toBe(true);
+    expect(offers("Same day as ever?")).toBe(false);
+    expect(sameSlot).toEqual(new Set(["time", "day"]));
+  });
+
+  it("reads an offer echoed back as no answer in itself", () => {
+    for (const echo of ["Would you?", "Oh, yes, would you?", "Could you?", "Can you?", "Yeah, will you?"]) expect(echoesOffer(reader.read(echo)), echo).toBe(true);
+    for (const text of ["Would you like that?", "Would you", "Oh yes", "You would?", ""]) expect(echoesOffer(reader.read(text)), text).toBe(text === "Would you");
+    expect(echoedOffers).toEqual([["would", "you"], ["could", "you"], ["can", "you"], ["will", "you"]]);
   });
 
   it("takes 'would you' and an act as asking willingness only with a time to come in the sentence", () => {
@@ -337,7 +352,7 @@ describe("acceptsOffer: the patient's plain yes", () => {
     }
     for (const word of suitingWords) expect(accepts(`That's ${word}.`), word).toBe(true);
     // Each word of the frame, as any reader gives it, beside a word that suits.
-    const frame = ["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea", "would", "'d", "’d", "d", "that'd", "that’d", "really"];
+    const frame = ["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea", "would", "'d", "’d", "d", "that'd", "that’d", "really", "actually"];
     for (const yes of ["Yes, that would help.", "That'd be really helpful.", "That would be helpful."]) expect(accepts(yes), yes).toBe(true);
     for (const no of ["It would help if you stopped.", "That would not help."]) expect(accepts(no), no).toBe(false);
     for (const word of frame) expect(acceptsOffer([{ lemma: word, value: word }, { lemma: "fine", value: "fine" }]), word).toBe(true);

@@ -45,6 +45,8 @@ export const arrangingActs: ReadonlySet<string> = new Set([
   "refer", "book", "arrange", "schedule", "send", "print", "email", "sign", "set", "order", "contact", "organise", "organize", "call", "ring", "phone", "text", "write", "put", "make", "see", "let",
   "referred", "booked", "arranged", "scheduled", "sent", "printed", "emailed", "signed", "ordered", "contacted", "organised", "organized", "called", "rang", "phoned", "texted", "wrote", "made", "saw",
 ]);
+/** What "give you a …" arranges: "I'll give you a ring", "…a call", "…a bell". */
+export const callsGiven: ReadonlySet<string> = new Set(["ring", "call", "bell"]);
 /** Verbs of speaking to someone for the patient, with `speakingTo` after them: "Shall I talk to your head of year?", "Would you like me to speak with the housing officer?" ("have a word with" too). */
 export const speakingActs: ReadonlySet<string> = new Set(["talk", "speak"]);
 export const speakingTo: ReadonlySet<string> = new Set(["to", "with"]);
@@ -74,6 +76,8 @@ function opensArranging(words: readonly MatchedWord[], openings: readonly (reado
     // "Shall I talk to your head of year?", "…have a word with Mr Hall?": speaking to someone else for the patient; "Can I talk to you about…?" is the session.
     const speaking = is(words[at], "have") && is(words[at + 1], "a") && is(words[at + 2], "word") ? at + 3 : is(words[at], speakingActs) ? at + 1 : -1;
     if (speaking !== -1) return is(words[speaking], speakingTo) && words[speaking + 1] !== undefined && !is(words[speaking + 1], toldInSession);
+    // "I'll give you a ring on Friday. Is that okay?": a call arranged.
+    if (is(words[at], "give") && is(words[at + 1], "you") && is(words[at + 2], "a")) return is(words[at + 3], callsGiven);
     if (!is(words[at], arrangingActs)) return false;
     if (is(words[at], seeForms)) return is(words[at + 1], "you") && words.slice(at + 2, at + 2 + madeReach).some((word) => is(word, seenAgain));
     // "Would it help if I let you know…?" tells the patient something; letting someone else know arranges it.
@@ -160,12 +164,13 @@ export const meetingAfter: ReadonlySet<string> = new Set(["after", "once"]);
  * (`meetingVerbs`, or "check in") and, within the next four words, a word of when (`seenAgain`: "Let's meet again
  * next Thursday", "Shall we meet again in two weeks?"), or right after it a word of
  * `meetingAfter` ("Shall we meet after the meeting?") — not "Let's talk about your week"; or, said
- * short, "same time" and a word of when within the next three ("Same time next week?").
+ * short, "same time" or "same day" (`sameSlot`) and a word of when within the next three ("Same
+ * time next week?", "Same day, Tuesday at four?").
  */
 export function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
   let at = 0;
   while (is(words[at], offerLeads)) at += 1;
-  if (is(words[at], "same") && is(words[at + 1], "time")) return words.slice(at + 2, at + 2 + sameTimeReach).some((word) => is(word, seenAgain));
+  if (is(words[at], "same") && is(words[at + 1], sameSlot)) return words.slice(at + 2, at + 2 + sameTimeReach).some((word) => is(word, seenAgain));
   const together = (is(words[at], "let") && is(words[at + 1], letUs)) || (is(words[at], askingTogether) && is(words[at + 1], "we"));
   // "Shall we check in again in a month?": checking in is meeting.
   const checksIn = is(words[at + 2], "check") && is(words[at + 3], "in");
@@ -173,8 +178,10 @@ export function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
   const after = checksIn ? at + 4 : at + 3;
   return is(words[after], meetingAfter) || words.slice(after, after + madeReach).some((word) => is(word, seenAgain));
 }
-/** How many words after "same time" its word of when may come: "Same time next week?", "Same time, then, on Thursday?". */
+/** How many words after "same time" its word of when may come: "Same time next week?", "Same time, then, on Thursday?", "Same day, Tuesday at four?". */
 const sameTimeReach = 3;
+/** What "same" keeps of this session for the next: "Same time next week?", "Same day, Tuesday at four?". */
+export const sameSlot: ReadonlySet<string> = new Set(["time", "day"]);
 
 /** How "I would" and "I will" may be read: apart (a tagger's "'d" has the lemma "would"; a plain reader splits off "d", "ll"), or joined, as a reader of whole words keeps "I'd". */
 export const iWould: readonly (readonly string[])[] = [["i", "would"], ["i", "d"], ["i'd"], ["i’d"]];
@@ -224,7 +231,7 @@ export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "than
 /** Words that accept an arrangement as suiting the patient: "That's fine.", "Sounds good.", "Perfect.", "That would help." */
 export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great", "perfect", "lovely", "brilliant", "help", "helpful"]);
 /** The other words such an acceptance may hold: "That's fine by me", "That sounds great", "Yeah, fine", "That'd be helpful". */
-export const suitingFrame: ReadonlySet<string> = new Set(["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea", "would", "'d", "’d", "d", "that'd", "that’d", "really"]);
+export const suitingFrame: ReadonlySet<string> = new Set(["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea", "would", "'d", "’d", "d", "that'd", "that’d", "really", "actually"]);
 /** Words of the time offered that such an acceptance may name: "Thursday's fine.", "Same time is good.", "Next week's great". */
 export const suitingTimes: ReadonlySet<string> = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "same", "time", "next", "week"]);
 
@@ -238,6 +245,26 @@ function promisesToAttend(words: readonly MatchedWord[]): boolean {
   let from = 0;
   while (is(words[from], attendingLeads)) from += 1;
   return attendingPromises.some((promise) => from + promise.length === words.length && promise.every((part, offset) => is(words[from + offset], part)));
+}
+
+/** Questions that only echo an offer back, accepting it: "Would you?", "Oh, yes, would you?", "Could you?". */
+export const echoedOffers: readonly (readonly string[])[] = [
+  ["would", "you"],
+  ["could", "you"],
+  ["can", "you"],
+  ["will", "you"],
+];
+/** Words that may lead an echo: "Oh, yes, would you?". */
+const echoLeads: ReadonlySet<string> = new Set(["oh", "yes", "yeah", "ooh", "really"]);
+
+/**
+ * True when a patient's sentence only echoes an offer back (`echoedOffers`, after `echoLeads`):
+ * "Would you? That would really help." — the acceptance is the sentence after it.
+ */
+export function echoesOffer(words: readonly MatchedWord[]): boolean {
+  let from = 0;
+  while (is(words[from], echoLeads)) from += 1;
+  return echoedOffers.some((echo) => from + echo.length === words.length && echo.every((part, offset) => is(words[from + offset], part)));
 }
 
 /**

@@ -380,6 +380,16 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(citesCommitment([therapist("Would you like me to refer you today? Yes, please.")], reader)).toBe(false);
   });
 
+  it("takes the acceptance after an offer echoed back ('Would you? That would really help.'), and only right after it", () => {
+    const offer = therapist("Would it help if I booked it for you?");
+    expect(citesCommitment([offer, patient("Would you? That would really help.")], reader)).toBe(true);
+    expect(citesCommitment([offer, patient("Oh, yes, would you? Yes, please.")], reader)).toBe(true);
+    expect(citesCommitment([offer, patient("Would you? No thanks.")], reader)).toBe(false);
+    expect(citesCommitment([offer, patient("Would you? I'm not sure. That would help.")], reader)).toBe(false);
+    expect(citesCommitment([offer, patient("Why? That would help.")], reader)).toBe(false);
+    expect(citesCommitment([therapist("It's a nice day."), patient("Would you? That would really help.")], reader)).toBe(false);
+  });
+
   it("takes a plain yes to a question asking the patient's willingness to do an act", () => {
     const asked = therapist("Would you be willing to keep a drinks diary this week?");
     expect(citesCommitment([asked, patient("Yes.")], reader)).toBe(true);

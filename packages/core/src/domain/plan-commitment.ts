@@ -1,5 +1,5 @@
 import type { ClaimReader, ClaimWord } from "../ports/claim-reader.ts";
-import { acceptsOffer, arrangingOfferAt, iWould } from "./arranged-offer.ts";
+import { acceptsOffer, arrangingOfferAt, echoesOffer, iWould } from "./arranged-offer.ts";
 import { announcesSummary, confirmsPlainly, isPlanSummary } from "./confirmed-summary.ts";
 import { claimSentences } from "./claim-sentences.ts";
 import { hedgeAdverbs } from "./hedge-words.ts";
@@ -461,14 +461,18 @@ export function citesCommitment(cited: readonly { text: string; role: SpeakerRol
   const askedDecision = therapistSays((sentences, at) => asksForDecidedAct(sentences[at]!));
   return cited
     .filter((segment) => segment.role !== "therapist")
-    .some((segment) =>
-      sentencesOf(segment.text, reader.read(segment.text)).some(
+    .some((segment) => {
+      const sentences = sentencesOf(segment.text, reader.read(segment.text));
+      const echoed = sentences[0] !== undefined && echoesOffer(sentences[0].words);
+      return sentences.some(
         (sentence, index) =>
           !sentence.asked &&
           !hedged(sentence.words) &&
           (commits(sentence.words) ||
             assentsTo(sentence.words) ||
-            (index === 0 && ((confirmsPlainly(sentence.words) && summarised()) || (acceptsOffer(sentence.words) && offered()) || (actAloneAt(sentence.words) !== -1 && askedDecision())))),
-      ),
-    );
+            (index === 0 && ((confirmsPlainly(sentence.words) && summarised()) || (acceptsOffer(sentence.words) && offered()) || (actAloneAt(sentence.words) !== -1 && askedDecision()))) ||
+            // "Would you? That would really help.": the offer echoed back, then accepted.
+            (index === 1 && echoed && acceptsOffer(sentence.words) && offered())),
+      );
+    });
 }
