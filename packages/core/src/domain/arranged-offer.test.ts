@@ -58,7 +58,7 @@ describe("offersToArrange: the therapist offers to set something up for the pati
 
   it("takes talking or having a word with someone else as arranging, not talking with the patient", () => {
     for (const text of ["Shall I talk to your head of year?", "Would you like me to speak with the housing officer?", "Would you want me to have a word with Mr Hall?", "Would you be happy for me to book you in with Dr Patel?"]) expect(offers(text), text).toBe(true);
-    for (const text of ["Can I talk to you about your sleep?", "Can I have a word with you?", "Shall I talk about it?", "Shall I speak?", "Can I have a word?", "Shall I talk to"]) expect(offers(text), text).toBe(false);
+    for (const text of ["Can I talk to you about your sleep?", "Can I have a word with you?", "Shall I talk about it?", "Shall I speak?", "Can I have a word?", "Shall I talk to", "Shall I have a chat with your mum?", "Shall I say a word to Mr Hall?", "Shall I have my colleague with your mum?"]) expect(offers(text), text).toBe(false);
     expect(speakingActs).toEqual(new Set(["talk", "speak"]));
     expect(speakingTo).toEqual(new Set(["to", "with"]));
   });

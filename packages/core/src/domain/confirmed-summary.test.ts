@@ -337,7 +337,7 @@ describe("planSummaryAt: a summary announced by going back over what was said, a
     }
     expect(planSummaryAt(reader.read("So just to go over: you'll ring Karen."))).toBe(7);
     // Going over something else announces nothing, and a sentence that goes on is no announcement alone.
-    for (const text of ["I want to go over your diary.", "Let's just run through it.", "So, just to go over your diary.", "To go."]) expect(announcesSummary(reader.read(text)), text).toBe(false);
+    for (const text of ["I want to go over your diary.", "Let's just run through it.", "So, just to go over your diary.", "To go.", "So just me go over.", "So, just to."]) expect(announcesSummary(reader.read(text)), text).toBe(false);
     expect(summarises("I'd like to go over: you'll ring Karen.")).toBe(false);
     expect(summarises("So, just to go: you'll ring Karen.")).toBe(false);
   });

@@ -103,7 +103,7 @@ export function announcesSummary(words: readonly MatchedWord[]): boolean {
 function goesOverAlone(words: readonly MatchedWord[]): boolean {
   let at = 0;
   while (is(words[at], summaryLeads)) at += 1;
-  return is(words[at], "to") && goingOverLength(words, at + 1) > 0 && at + goingOverLength(words, at + 1) === words.length;
+  return is(words[at], "to") && at + goingOverLength(words, at + 1) === words.length;
 }
 
 /** True when "let me" at `index` goes on to check the therapist's understanding (`announcesSummary`). */
