@@ -582,6 +582,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
   if (negated && refusalVerbs.has(verb.lemma) && (refusalsStill.has(verb.lemma) || !endsNoMore(act))) return null;
+  // "I'm not going to start cutting that out": refusing to begin a change, as "I'm not going to cut it out" refuses it.
+  if (negated && (verb.lemma === "start" || verb.lemma === "begin") && refusalsStill.has(act[1]?.lemma ?? "")) return null;
   if (keepsUpUse(act)) return null;
   // "I will smoke at least a pack": the habit itself, not a change of it.
   if (!negated && harmfulHabits.has(verb.lemma)) return null;

@@ -1777,6 +1777,9 @@ describe("spoken sessions: what is and is not a commitment", () => {
     // "Going on" goes nowhere; "I'll go." alone leaves the session.
     expect(texts(["T: I had friends who were struggling.", "P: I will have to talk to them to find out what is going on."])).toEqual(["I will have to talk to them to find out what is going on."]);
     expect(texts(["T: Anything else?", "P: No. I'll go."])).toEqual([]);
+    // "I'll come." to a turn naming a thing; going to a person named is not going to a place.
+    expect(texts(["T: She's got a slot next Tuesday. Would you come to that? It'd be at the clinic.", "P: Okay. Yeah, I'll come."])).toEqual(["Agreed: “Yeah, I'll come.” — to “It'd be at the clinic.”"]);
+    expect(texts(["T: I think Marcus goes most weeks, yeah.", "P: Alright. Yeah. I'll go on Friday."])).toEqual(["I'll go on Friday."]);
   });
 
   it("quotes an act said twice in a row once, from its first saying", () => {
@@ -1793,6 +1796,7 @@ describe("spoken sessions: what is and is not a commitment", () => {
       ["T: How are you?", "P: I'm scared. I might loose her."],
       ["T: Take care.", "P: Thank you. I'll pray for you all."],
       ["T: And what if Mum reacts strongly?", "P: If she kicks off I'll go to my aunt's for the night. Or I'll stop talking to her."],
+      ["T: What about the wine?", "P: I'm not an alcoholic. I'm not going to start cutting that out as well."],
     ]) {
       expect(texts(turns), turns[1]).toEqual([]);
       expect(toConfirm(turns), turns[1]).toEqual([]);

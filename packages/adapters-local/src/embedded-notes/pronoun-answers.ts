@@ -27,14 +27,16 @@ export function namesByPronounOnly(sentence: ReadSentence): boolean {
 
 
 /**
- * True when the sentence's act is going, said with nothing after it but when: "I'll go. This
- * Wednesday.", "Okay, I'll go next week." — going to what the turn before named.
+ * True when the sentence's act is going or coming, said with nothing after it but when: "I'll go.
+ * This Wednesday.", "Okay, I'll go next week.", "Yeah, I'll come." — to what the turn before named.
  */
 export function goesToWhatWasNamed(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
-  const at = words.findIndex((token) => token.lemma === "go" && token.pos === "VERB");
-  // "What is going on" goes nowhere: after "go", a word of when and nothing else.
-  return at !== -1 && !words.some(namingWord) && onlyTellsWhen(words.slice(at + 1));
+  const at = words.findIndex((token) => (token.lemma === "go" || token.lemma === "come") && token.pos === "VERB");
+  if (at === -1 || words.some(namingWord)) return false;
+  const after = words.slice(at + 1);
+  // "What is going on" goes nowhere: after "go", a word of when and nothing else; "I'll come." may end there.
+  return onlyTellsWhen(after) || (words[at]!.lemma === "come" && after.length === 0);
 }
 
 /** The first verb of the sentence that names its act (`emptyVerbs` aside), by lemma: "I'll need to ring her to ask what happened" → "ring". */
@@ -67,8 +69,10 @@ function answering(segment: ReadSegment, turn: ReadSegment, item: NoteItemDraft,
   const act = actVerb(sentence);
   // "I'll get one this week", after "Some people carry a day's dose in a small pill case. Would that work for you?": "one" is a thing the turn named, in its last sentence told that names one; "I'll go. This Wednesday." goes to it.
   const oneOf = going || (act === undefined && sentence.tokens.some((token) => token.value.toLowerCase() === "one"));
+  // Going or coming is to a thing named, not to a person ("I think Marcus goes most weeks" names who, not where).
+  const names = (said: ReadSentence) => said.tokens.some((token) => namingWord(token) && (!going || token.pos === "NOUN"));
   const answered = turn.sentences.findLast((said) =>
-    oneOf ? !isAsked(said) && said.tokens.some(namingWord) : said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some(namingWord),
+    oneOf ? !isAsked(said) && names(said) : said.tokens.some((token) => token.pos === "VERB" && token.lemma === act) && said.tokens.some(namingWord),
   );
   if (answered === undefined) return item;
   const quote = turn.text.slice(answered.start, answered.end);
