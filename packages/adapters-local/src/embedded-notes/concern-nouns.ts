@@ -11,7 +11,7 @@ export const concernNouns: ReadonlySet<string> = new Set([
   "relationship", "boyfriend", "girlfriend", "husband", "wife", "partner", "spouse", "fiance", "fiancee", "fiancé", "fiancée", "ex", "ex-boyfriend", "ex-girlfriend", "ex-husband", "ex-wife", "ex-partner",
   "marriage", "divorce", "separation", "breakup", "break-up", "affair", "infidelity", "dating", "lover",
   // family: its matters, not its members (a mother or a child is most often mentioned in passing)
-  "custody", "pregnancy", "parenting",
+  "custody", "pregnancy", "parenting", "carer", "caring", "respite",
   // work and money
   "job", "work", "career", "boss", "manager", "coworker", "co-worker", "colleague", "workplace", "employer", "unemployment", "layoff", "promotion", "interview", "salary", "pay", "income",
   "money", "bill", "debt", "loan", "rent", "mortgage", "finance", "budget", "business",
@@ -20,7 +20,7 @@ export const concernNouns: ReadonlySet<string> = new Set([
   // health of body and mind
   "depression", "anxiety", "stress", "panic", "insomnia", "sleep", "loneliness", "isolation", "grief", "trauma", "ptsd", "adhd", "ocd", "addiction", "alcohol", "drinking", "drug", "smoking", "gambling", "betting", "vaping",
   "cannabis", "marijuana", "weed", "joint", "heroin", "cocaine", "crack", "meth", "methadone", "ecstasy", "ketamine",
-  "weight", "eating", "illness", "disease", "cancer", "diagnosis", "pain", "surgery", "health", "therapy", "medication", "motivation",
+  "weight", "eating", "illness", "disease", "cancer", "dementia", "alzheimer", "alzheimer's", "diagnosis", "pain", "surgery", "health", "therapy", "medication", "motivation",
   "tablet", "pill", "medicine", "prescription", "inhaler", "insulin", "pump", "diabetes", "ketone", "glucose", "cholesterol", "statin", "asthma", "stroke", "cigarette", "alcoholism", "self-esteem", "confidence", "anger", "procrastination",
   "pandemic", "covid", "coronavirus", "virus", "quarantine", "lockdown",
   // loss and harm

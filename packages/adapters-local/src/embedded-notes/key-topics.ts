@@ -197,8 +197,9 @@ const gluedToNumber = (tokens: readonly ReadToken[], index: number) => {
  * therapist, `openingWeight` more for each mention in the patient's first `openingTurns` turns of
  * substance, where the presenting concern is told, and in the therapist's turns before the
  * patient's first with a noun — `agendaWeight` instead, as much as the patient's own opening
- * mention, before the patient has spoken at all (the agenda a clinician opens with: "your doctor
- * asked me to talk with you about your blood pressure tablets") — then by first mention. A noun said with the
+ * mention, before the patient has spoken at all, for a concern noun (the agenda a clinician opens
+ * with: "your doctor asked me to talk with you about your blood pressure tablets", not "can I get
+ * you a cup of tea?") — then by first mention. A noun said with the
  * same modifier at least `phraseRepeats` times is named by that phrase ("sleep diary"), which
  * then cites the phrase's occurrences.
  * @returns at most `topicCount` topics, the main concern first ([] for no nouns).
@@ -252,7 +253,8 @@ export function findKeyTopics(segments: readonly ReadSegment[], names: ReadonlyS
           nounValue: token.value,
           patient,
           opening,
-          ...agenda,
+          // "Can I get you a cup of tea?": the agenda is a concern named, not everything said before the patient speaks.
+          ...(concernNouns.has(token.lemma) ? agenda : {}),
           unknown: token.unknown,
           ...(tokens[index + 1] !== undefined && isTopicWord(tokens[index + 1]!, names) ? { beforeNoun: true as const } : {}),
         });

@@ -49,6 +49,13 @@ describe("topics", () => {
     expectNoTopics(turns, ["mil", "mg", "round"], "methadone");
   });
 
+  it("weighs as the agenda only a concern named before the patient speaks, not the tea offered", () => {
+    const turns = ["T: Hello Graham, come through. Can I get you a cup of tea?", "P: No, you're alright. My neighbour's sitting with her.", "T: So how are things?", "P: Not good."];
+    expect(texts(writeEmbeddedNotes(input(turns)).keyTopics)[0]).toBe("neighbour");
+    const agenda = ["T: Your GP asked me to talk with you about the betting.", "P: Yeah. My partner found out.", "T: What happened?", "P: She saw the statements. My partner's furious."];
+    expect(texts(writeEmbeddedNotes(input(agenda)).keyTopics).slice(0, 2)).toContain("betting");
+  });
+
   it("takes the hospice where someone died as a concern", () => {
     const turns = ["P: He was in the hospice, and I went home for a bath and a bit of sleep. They rang at four. He'd gone.", "T: Oh, Margaret.", "P: I keep going over it. The phone rang and I knew. The phone."];
     expect(texts(writeEmbeddedNotes(input(turns)).keyTopics)[0]).toBe("hospice");
