@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, askedForWhen, callsGiven, echoedOffers, echoesOffer, sameSlot, knowReach, speakingActs, speakingTo, suitingTimes, toldInSession, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, askedForWhen, callsGiven, echoLeads, echoedOffers, echoesOffer, sameSlot, knowReach, speakingActs, speakingTo, suitingTimes, toldInSession, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -76,6 +76,9 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     for (const echo of ["Would you?", "Oh, yes, would you?", "Could you?", "Can you?", "Yeah, will you?"]) expect(echoesOffer(reader.read(echo)), echo).toBe(true);
     for (const text of ["Would you like that?", "Would you", "Oh yes", "You would?", ""]) expect(echoesOffer(reader.read(text)), text).toBe(text === "Would you");
     expect(echoedOffers).toEqual([["would", "you"], ["could", "you"], ["can", "you"], ["will", "you"]]);
+    expect(echoLeads).toEqual(new Set(["oh", "yes", "yeah", "ooh", "really"]));
+    for (const lead of echoLeads) expect(echoesOffer(reader.read(`${lead}, would you?`)), lead).toBe(true);
+    for (const text of ["Could I?", "Would they?", "Well, would you?"]) expect(echoesOffer(reader.read(text)), text).toBe(false);
   });
 
   it("takes 'would you' and an act as asking willingness only with a time to come in the sentence", () => {

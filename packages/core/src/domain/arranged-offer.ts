@@ -255,7 +255,7 @@ export const echoedOffers: readonly (readonly string[])[] = [
   ["will", "you"],
 ];
 /** Words that may lead an echo: "Oh, yes, would you?". */
-const echoLeads: ReadonlySet<string> = new Set(["oh", "yes", "yeah", "ooh", "really"]);
+export const echoLeads: ReadonlySet<string> = new Set(["oh", "yes", "yeah", "ooh", "really"]);
 
 /**
  * True when a patient's sentence only echoes an offer back (`echoedOffers`, after `echoLeads`):

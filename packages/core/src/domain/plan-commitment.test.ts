@@ -388,6 +388,8 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(citesCommitment([offer, patient("Would you? I'm not sure. That would help.")], reader)).toBe(false);
     expect(citesCommitment([offer, patient("Why? That would help.")], reader)).toBe(false);
     expect(citesCommitment([therapist("It's a nice day."), patient("Would you? That would really help.")], reader)).toBe(false);
+    // A cited turn with no words is no answer, and the check does not throw on it.
+    expect(citesCommitment([offer, patient("")], reader)).toBe(false);
   });
 
   it("takes a plain yes to a question asking the patient's willingness to do an act", () => {
