@@ -72,6 +72,18 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect(sameSlot).toEqual(new Set(["time", "day"]));
   });
 
+  it("takes a meeting proposed without a time as a session to come when the next question says when", () => {
+    const read = (...texts: string[]) => texts.map((text) => reader.read(text));
+    expect(arrangingOfferAt(read("Could we check in, you and me, to see how it's gone?", "How about next Friday at lunchtime?"), 0)).toBe(0);
+    expect(arrangingOfferAt(read("Shall we meet to see how it went?", "Maybe on Tuesday?"), 0)).toBe(0);
+    expect(arrangingOfferAt(read("Could we check in, you and me, to see how it's gone?", "How does that sound?"), 0)).toBe(-1);
+    expect(arrangingOfferAt(read("Could we check in, you and me, to see how it's gone?"), 0)).toBe(-1);
+    expect(arrangingOfferAt(read("Could you check in with her?", "How about next Friday?"), 0)).toBe(-1);
+    // Checking in on something is no meeting on a day.
+    expect(offers("Shall we check in on the homework?")).toBe(false);
+    expect(offers("Shall we check in on Monday?")).toBe(true);
+  });
+
   it("reads an offer echoed back as no answer in itself", () => {
     for (const echo of ["Would you?", "Oh, yes, would you?", "Could you?", "Can you?", "Yeah, will you?"]) expect(echoesOffer(reader.read(echo)), echo).toBe(true);
     for (const text of ["Would you like that?", "Would you", "Oh yes", "You would?", ""]) expect(echoesOffer(reader.read(text)), text).toBe(text === "Would you");

@@ -171,12 +171,35 @@ export function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
   let at = 0;
   while (is(words[at], offerLeads)) at += 1;
   if (is(words[at], "same") && is(words[at + 1], sameSlot)) return words.slice(at + 2, at + 2 + sameTimeReach).some((word) => is(word, seenAgain));
+  const after = meetingAt(words, at);
+  if (after === -1) return false;
+  // "Shall we check in on the homework?": what is checked on, not a day the meeting is on.
+  const from = is(words[after - 1], "in") && is(words[after], "on") ? after + 1 : after;
+  return is(words[after], meetingAfter) || words.slice(from, after + madeReach).some((word) => is(word, seenAgain));
+}
+
+/**
+ * Where the words after a proposal to meet start, from `at` — "let's" or a modal and "we"
+ * (`askingTogether`), then a verb of meeting or "check in" ("Could we check in…", "Shall we meet…");
+ * -1 when the words propose no meeting.
+ */
+function meetingAt(words: readonly MatchedWord[], at: number): number {
   const together = (is(words[at], "let") && is(words[at + 1], letUs)) || (is(words[at], askingTogether) && is(words[at + 1], "we"));
   // "Shall we check in again in a month?": checking in is meeting.
   const checksIn = is(words[at + 2], "check") && is(words[at + 3], "in");
-  if (!together || (!checksIn && !is(words[at + 2], meetingVerbs))) return false;
-  const after = checksIn ? at + 4 : at + 3;
-  return is(words[after], meetingAfter) || words.slice(after, after + madeReach).some((word) => is(word, seenAgain));
+  if (!together || (!checksIn && !is(words[at + 2], meetingVerbs))) return -1;
+  return checksIn ? at + 4 : at + 3;
+}
+
+/**
+ * True when a question proposes to meet without saying when ("Could we check in, you and me, to see
+ * how it's gone?") and the question right after it says when ("How about next Friday at
+ * lunchtime?", `seenAgain`): together, a session to come.
+ */
+function meetingTimedAfter(words: readonly MatchedWord[], next: readonly MatchedWord[] | undefined): boolean {
+  let at = 0;
+  while (is(words[at], offerLeads)) at += 1;
+  return meetingAt(words, at) !== -1 && next !== undefined && next.some((word) => is(word, seenAgain));
 }
 /** How many words after "same time" its word of when may come: "Same time next week?", "Same time, then, on Thursday?", "Same day, Tuesday at four?". */
 const sameTimeReach = 3;
@@ -218,7 +241,7 @@ const leaveAsked: readonly (readonly string[])[] = [
 export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[], at: number): number {
   const words = sentences[at];
   if (words === undefined) return -1;
-  if (offersToArrange(words)) return at;
+  if (offersToArrange(words) || meetingTimedAfter(words, sentences[at + 1])) return at;
   let from = 0;
   while (is(words[from], offerLeads)) from += 1;
   const asksLeave = leaveAsked.some((question) => question.every((part, offset) => is(words[from + offset], part)));
