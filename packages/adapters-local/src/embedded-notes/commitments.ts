@@ -498,16 +498,24 @@ const reachesForHelp = (act: readonly ReadToken[]) =>
 /** Conditions a plan for a crisis waits on: "if it gets bad", "when the urges come" — not "unless" or "once". */
 const crisisConditions = new Set(["if", "when", "whenever"]);
 
-/** Words a sentence may open with before its condition: "And if it gets bad…", "So when I feel like that…". */
-const conditionLeads = new Set(["and", "so", "but", "then", "okay", "ok", "yeah", "well"]);
+/** Words a sentence may open with before its condition: "And if it gets bad…", "So when I feel like that…", "The thing is, if they push me…". */
+const conditionLeads = new Set(["and", "so", "but", "then", "okay", "ok", "yeah", "well", "the", "thing", "be", "honestly"]);
 /** Words that open a condition: "if", "when", "whenever". */
 const conditionOpeners = new Set(["if", "when", "whenever"]);
-/** True when the words before a commitment open, after leads, with a condition ("If it gets bad again, I'll…"), unquoted. */
-const opensWithCondition = (before: readonly ReadToken[]) => {
+/** The condition the words before a commitment open with, after leads ("If it gets bad again, I'll…"), unquoted; undefined when none. */
+const openingCondition = (before: readonly ReadToken[]) => {
   const words = before.filter(isWord);
   const first = words.findIndex((word) => !conditionLeads.has(word.lemma));
-  return first !== -1 && conditionOpeners.has(words[first]!.lemma) && !before.some((token) => /^["“”]$/.test(token.value));
+  return first !== -1 && conditionOpeners.has(words[first]!.lemma) && !before.some((token) => /^["“”]$/.test(token.value)) ? words[first]!.lemma : undefined;
 };
+const opensWithCondition = (before: readonly ReadToken[]) => openingCondition(before) !== undefined;
+/**
+ * True when the sentence opens with "if" and no "but" turns from it before the commitment: "The
+ * thing is, if they push me, if they say no, you've got to come back full time, I'll just resign."
+ * waits on the condition however far it stands ("When I get home I'll ring her" sets a time, and "If
+ * I get the job I'll ring you, but either way I'll call my sister" turns from it).
+ */
+const waitsOnOpeningIf = (before: readonly ReadToken[]) => openingCondition(before) === "if" && !before.some((token) => token.lemma === "but");
 
 /**
  * The commitment at `index` (a phrase of `length` tokens) in its sentence, or null when it is not
@@ -529,7 +537,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const waitsAfter = waitsOn.length > 0;
   // "If it gets bad again I'll call the crisis line", "I'll ring the helpline if it gets bad": reaching out for help in a crisis, waiting on it —
   // a safety plan's step, to confirm with the patient, never a plan line; any other act that waits on a condition is none.
-  const meantBefore = !notMeantAt(tokens, index);
+  const meantBefore = !notMeantAt(tokens, index) && !waitsOnOpeningIf(before);
   const forACrisis = reachesForHelp(act) && waitsOn.every((token) => crisisConditions.has(token.lemma)) && (meantBefore || opensWithCondition(before)) && (waitsAfter || !meantBefore);
   if ((!meantBefore || waitsAfter) && !forACrisis) return null;
   const hedgedBy = before.filter(isWord).at(-1);

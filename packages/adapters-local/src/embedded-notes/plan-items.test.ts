@@ -1797,12 +1797,15 @@ describe("spoken sessions: what is and is not a commitment", () => {
       ["T: Take care.", "P: Thank you. I'll pray for you all."],
       ["T: And what if Mum reacts strongly?", "P: If she kicks off I'll go to my aunt's for the night. Or I'll stop talking to her."],
       ["T: What about the wine?", "P: I'm not an alcoholic. I'm not going to start cutting that out as well."],
+      ["T: And work?", "P: Yeah. The thing is, if they push me, if they say no, you've got to come back full time, I'll just resign."],
     ]) {
       expect(texts(turns), turns[1]).toEqual([]);
       expect(toConfirm(turns), turns[1]).toEqual([]);
     }
     expect(texts(["T: And Kelly?", "P: I'm not going to lie to her anymore."])).toEqual(["I'm not going to lie to her anymore."]);
     expect(texts(["T: What now?", "P: I'll pray about it tonight."])).toEqual(["I'll pray about it tonight."]);
+    // A time set, not a condition: "when" opens no wait on "if".
+    expect(texts(["T: What now?", "P: When I get home I'll ring my sister."])).toEqual(["When I get home I'll ring my sister."]);
   });
 
   it("leaves to confirm what the turn goes on not to promise", () => {

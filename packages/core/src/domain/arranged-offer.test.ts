@@ -82,6 +82,8 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     // Checking in on something is no meeting on a day.
     expect(offers("Shall we check in on the homework?")).toBe(false);
     expect(offers("Shall we check in on Monday?")).toBe(true);
+    expect(offers("Shall we book the same time next week?")).toBe(true);
+    expect(offers("Shall we book a taxi for you?")).toBe(false);
   });
 
   it("reads an offer echoed back as no answer in itself", () => {
@@ -113,7 +115,7 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     // "Let's" as each reader may give it.
     for (const us of ["'s", "’s", "s", "us"]) expect(offersToArrange([{ lemma: "let", value: "let" }, { lemma: us, value: us }, { lemma: "meet", value: "meet" }, { lemma: "again", value: "again" }]), us).toBe(true);
     expect([...letUs]).toEqual(["'s", "’s", "s", "us"]);
-    expect([...meetingVerbs]).toEqual(["meet", "see", "talk", "speak"]);
+    expect([...meetingVerbs]).toEqual(["meet", "see", "talk", "speak", "book"]);
     for (const text of ["Let's talk about your week.", "Let's meet your goals first.", "Let me see you again next week.", "Let's go again next week.", "Let's meet and then we'll see about next week.", "We meet again next week."]) expect(offers(text), text).toBe(false);
   });
 

@@ -149,8 +149,8 @@ export function asksWillingness(words: readonly MatchedWord[]): boolean {
 
 /** "Let's" as a reader may give it: "let" then "'s", "s" or "us". */
 export const letUs: ReadonlySet<string> = new Set(["'s", "’s", "s", "us"]);
-/** Verbs of meeting again: "Let's meet again next Thursday", "let's see each other in a fortnight". */
-export const meetingVerbs: ReadonlySet<string> = new Set(["meet", "see", "talk", "speak"]);
+/** Verbs of meeting again: "Let's meet again next Thursday", "let's see each other in a fortnight", "Shall we book the same time next week?". */
+export const meetingVerbs: ReadonlySet<string> = new Set(["meet", "see", "talk", "speak", "book"]);
 
 /** Modals that, before "we", ask to do something together: "Shall we meet again in two weeks?". */
 export const askingTogether: ReadonlySet<string> = new Set(["shall", "should", "can", "could"]);
