@@ -819,7 +819,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
       const idea = ideas.find((item) => item.evidence[0]?.segmentId === segment.id && item.evidence[0]?.start === sentence.start);
       if (idea !== undefined) named = { item: idea, turnsAgo: 0, idea: true };
       const commitment = sentenceCommitment(sentence);
-      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence)) return;
+      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence)) return;
       const proposed = answersProposal(index, sentence);
       // "I'll try and keep away from him. I can't promise I won't see him.": what the turn goes on to not promise is to confirm.
       const firm = commitmentFirmness(sentence, commitment, proposed, thanks) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
@@ -869,6 +869,15 @@ function asksAboutHabit(turn: ReadSegment): boolean {
 function keepsThinking(sentence: ReadSentence): boolean {
   const words = sentence.tokens.filter(isWord);
   return words.some((token, at) => token.lemma === "keep" && words[at + 1]?.value.toLowerCase() === "thinking");
+}
+
+/**
+ * True when the sentence opens "That I…": the content of a fear or a belief answered, not an act
+ * ("What does your OCD tell you will happen?" — "That I'll get something and give it to Hannah.").
+ */
+function toldAsContent(sentence: ReadSentence): boolean {
+  const [first, second] = sentence.tokens.filter(isWord);
+  return first?.value.toLowerCase() === "that" && second !== undefined && ["i", "i'll", "i’ll", "ill", "i'd", "i’d"].includes(second.value.toLowerCase());
 }
 
 /** Words that set a condition on what a sentence says will be done: "if they put me on nights I'll lose it". */

@@ -1798,6 +1798,7 @@ describe("spoken sessions: what is and is not a commitment", () => {
       ["T: And what if Mum reacts strongly?", "P: If she kicks off I'll go to my aunt's for the night. Or I'll stop talking to her."],
       ["T: What about the wine?", "P: I'm not an alcoholic. I'm not going to start cutting that out as well."],
       ["T: And work?", "P: Yeah. The thing is, if they push me, if they say no, you've got to come back full time, I'll just resign."],
+      ["T: What does your OCD tell you will happen if you touch it?", "P: That I'll get something, like food poisoning, and then I'll give it to Hannah."],
     ]) {
       expect(texts(turns), turns[1]).toEqual([]);
       expect(toConfirm(turns), turns[1]).toEqual([]);

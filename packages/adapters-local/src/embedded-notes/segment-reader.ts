@@ -129,6 +129,24 @@ function withTypedWillSplit(tokens: ReadToken[]): ReadToken[] {
 }
 
 /**
+ * A transcriber's note in a transcript: "(pause)", "(long pause)", "(sighs)", "[inaudible]",
+ * "[laughs]" — what the speaker did, not words said. Only these: words in brackets that a speaker
+ * typed ("(I don't want to be here)") are said.
+ */
+const transcriberNote =
+  /[([](?:long |short |brief |slight )?(?:pause[sd]?|laughs?|laughing|laughter|chuckles?|sighs?|sighing|cries|crying|sobs?|sobbing|tearful|coughs?|clears throat|inaudible|unclear|indistinct|crosstalk|overlapping|silence|sniffs?)[)\]]/gi;
+
+/**
+ * True for a token inside a transcriber's note of the text (`transcriberNote`): the reader of a
+ * segment and the claim reader leave such words out, so "(pause) Fine." is read as "Fine." and
+ * "pause" is never a topic. `notesIn` gives the notes' spans, read once per text.
+ */
+export function notesIn(text: string): Array<readonly [number, number]> {
+  return [...text.matchAll(transcriberNote)].map((note) => [note.index ?? 0, (note.index ?? 0) + note[0].length] as const);
+}
+export const insideNote = (spans: ReadonlyArray<readonly [number, number]>, start: number) => spans.some(([from, to]) => start >= from && start < to);
+
+/**
  * The sentences, each that only tells when (`onlyTellsWhen`: "This Wednesday.") joined to the
  * sentence before it when that one is not asked: "I'll go. This Wednesday." is one act and its time.
  */
@@ -173,7 +191,10 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
     offset = start + value.length;
     tokens.push({ value, lemma: (lemmas[index] ?? "").toLowerCase(), pos: tags[index] ?? "", stopWord: stopWords[index] ?? false, negated: negations[index] ?? false, start, end: offset, unknown: firstUnknownId !== undefined && (ids[index] ?? 0) >= firstUnknownId });
   });
-  const read = withTypedWillSplit(tokens);
+  // "(pause) Fine.": a transcriber's note is no words of the speaker's.
+  const notes = notesIn(segment.text);
+  const said = notes.length === 0 ? tokens : tokens.filter((token) => !insideNote(notes, token.start));
+  const read = withTypedWillSplit(said);
   const sentences: ReadSentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     const [first, last] = sentence.out(its.span) as unknown as [number, number];

@@ -56,6 +56,13 @@ describe("topics", () => {
     expect(texts(writeEmbeddedNotes(input(agenda)).keyTopics).slice(0, 2)).toContain("betting");
   });
 
+  it("takes no transcriber's note for a topic: (pause), [laughs]", () => {
+    const turns = ["P: (pause) It's the weight. (long pause) My weight. [sighs] And school.", "T: The weight.", "P: (pause) Yeah. (pause) The weight, and the dizziness at school."];
+    expectNoTopics(turns, ["pause", "sighs", "long pause"], "weight");
+    // A speaker's own words in brackets stay: "(the exams)" names a topic.
+    expect(texts(writeEmbeddedNotes(input(["P: It's all of it (the exams, mostly). The exams."])).keyTopics)).toContain("exams");
+  });
+
   it("takes the hospice where someone died as a concern", () => {
     const turns = ["P: He was in the hospice, and I went home for a bath and a bit of sleep. They rang at four. He'd gone.", "T: Oh, Margaret.", "P: I keep going over it. The phone rang and I knew. The phone."];
     expect(texts(writeEmbeddedNotes(input(turns)).keyTopics)[0]).toBe("hospice");

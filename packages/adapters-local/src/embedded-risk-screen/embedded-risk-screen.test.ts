@@ -358,6 +358,7 @@ describe("embedded risk screen: context rules, second round", () => {
     }
     expect(categoriesOf(ownOn(["I cut on my arm again last night."], "seg-1"))).toEqual(["self_harm"]);
     expect(categoriesOf(ownOn(["I've been sharing needles again."], "seg-1"))).toEqual(["substance"]);
+    for (const line of ["I hate needles.", "I'm scared of needles, always have been.", "I don't like needles."]) expect(ownOn([line], "seg-1"), line).toEqual([]);
   });
 
   it("hears something that may come back on someone, or not coming back to a place, as no wish to be gone", () => {
@@ -401,6 +402,11 @@ describe("embedded risk screen: context rules, second round", () => {
     expect(findings(["T: Do you want to set the alarm now?", "P: Ten o'clock, every day."])).toEqual([]);
     expect(categoriesOf(ownOn(["Ten cans every night."], "seg-1"))).toEqual(["substance"]);
     expect(findings(["T: And where will you keep the tablets?", "P: Next to the telly."])).toEqual([]);
+  });
+
+  it("quotes an answer by its first sentence that says more than a hesitation", () => {
+    const found = ownOn(["T: Have you been having any thoughts of killing yourself?", "(pause) Um. Yeah. Yeah, I have."], "seg-2");
+    expect(found.map((finding) => [finding.category, finding.quote])).toEqual([["active_ideation", "Yeah."]]);
   });
 
   it("reads a time said as back around, at or over as past", () => {

@@ -34,6 +34,12 @@ interface Match {
   companionApart?: string;
 }
 
+/** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]". */
+const hesitationOnly = /^[\s\W]*(?:(?:\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|mm+|ah+)[\s\W]*)+$/i;
+
+/** The sentence an answer is quoted by: its first that says more than a hesitation ("(pause) Um. Yeah. Yeah, I have." → "Yeah."). */
+const answerSentence = (sentences: readonly RiskSentence[]): RiskSentence => sentences.find((sentence) => !hesitationOnly.test(sentence.said)) ?? sentences[0]!;
+
 /** Every row's matches in one sentence, with the word indices they cover. */
 function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
   const matches: Match[] = [];
@@ -385,18 +391,18 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // latest question decides what an answer means, before any risk disclosed earlier.
     // A bare backchannel ("Mm-hmm.") to a reflection listens; only to a question does it say yes.
     if (answers && asked !== null && asked.speaker !== segment.speaker && affirms(segment.text) && (asked.question || !isBackchannel(segment.text))) {
-      own.push(...answerFindings(segment, sentences[0]!, answerable(asked.categories, asked.named || asked.inContext), "yes_to_screening_question", asked.named));
+      own.push(...answerFindings(segment, answerSentence(sentences), answerable(asked.categories, asked.named || asked.inContext), "yes_to_screening_question", asked.named));
     }
     // A yes to a question that named the risk stays a yes when the answer goes on in words that
     // only infer it ("Yes. I've been giving my things away."): those are listed to review.
     const onlyInferred = own.length > 0 && own.every((finding) => finding.basis === "mention");
     if (onlyInferred && role !== "therapist" && !clarifying && !tookBack && !asking && asked !== null && asked.named && asked.speaker !== segment.speaker && affirms(segment.text)) {
-      own.push(...answerFindings(segment, sentences[0]!, asked.categories, "yes_to_screening_question", true));
+      own.push(...answerFindings(segment, answerSentence(sentences), asked.categories, "yes_to_screening_question", true));
     }
     // An answer to a follow-up about a risk just disclosed says more about it ("How often?" —
     // "Most nights this week"), unless it denies or says it stopped.
     if (answers && own.length === 0 && previous !== null && previous.speaker !== segment.speaker && previous.followUp && topic !== null && topic.age <= 2 && !denies(segment.text) && !stopsTheRisk(segment.text)) {
-      own.push(...answerFindings(segment, sentences[0]!, topic.categories, "follow_up", false));
+      own.push(...answerFindings(segment, answerSentence(sentences), topic.categories, "follow_up", false));
     }
     // "I did it again on Tuesday" after the other speaker named the cutting: the act done again, to review in the patient's words.
     // The answer is read first: most turns say nothing done again, and the turn before is then not read.

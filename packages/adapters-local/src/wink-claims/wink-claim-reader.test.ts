@@ -142,3 +142,14 @@ describe("claim support read by wink-nlp: properties", () => {
     );
   });
 });
+
+describe("a transcriber's note", () => {
+  it("is no words said: '(pause) Fine.' reads as 'Fine.', and '[laughs]' as nothing; other brackets are", () => {
+    const reader = createWinkClaimReader();
+    expect(reader.read("(pause) Fine. [laughs] Okay.").map((word) => word.value)).toEqual(["Fine", "Okay"]);
+    // Words a speaker typed in brackets are said.
+    expect(reader.read("Fine (for now).").map((word) => word.value)).toEqual(["Fine", "for", "now"]);
+    expect(reader.read("(long pause) Do you have to?").map((word) => word.value)).toEqual(["Do", "you", "have", "to"]);
+    expect(reader.read("Fine.").map((word) => word.value)).toEqual(["Fine"]);
+  });
+});

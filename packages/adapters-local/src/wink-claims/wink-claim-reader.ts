@@ -2,7 +2,7 @@ import type { ClaimReader, ClaimWord } from "@confide/core/ports";
 import type { ItemToken, ItsFunction } from "wink-nlp";
 import { conditionAdjectives, habitDoers } from "../embedded-notes/concern-nouns.ts";
 import { emotionLexicon } from "../embedded-notes/emotion-lexicon.ts";
-import { englishReader } from "../embedded-notes/segment-reader.ts";
+import { englishReader, insideNote, notesIn } from "../embedded-notes/segment-reader.ts";
 
 /** Emotion words by word or lemma, with the emotions they are words of (the embedded writer's lexicon); condition adjectives with their noun. */
 const kindsOf = new Map<string, string[]>();
@@ -41,6 +41,8 @@ export function createWinkClaimReader(): ClaimReader {
       const nlp = englishReader();
       const its = nlp.its;
       const words: ClaimWord[] = [];
+      // "(pause) Fine.": a transcriber's note is no words said, as the notes' reader reads it.
+      const notes = notesIn(text);
       let offset = 0;
       let sinceCue = Number.POSITIVE_INFINITY;
       nlp
@@ -55,7 +57,7 @@ export function createWinkClaimReader(): ClaimReader {
           const lemma = ((token.out(its.lemma as unknown as ItsFunction<string>) as string | undefined) ?? value).toLowerCase();
           const partOfSpeech = token.out(its.pos) as string;
           const cue = negationCues.has(lemma);
-          if (!notWords.has(partOfSpeech) && value.trim() !== "") {
+          if (!notWords.has(partOfSpeech) && value.trim() !== "" && !insideNote(notes, start)) {
             const kinds = kindsOf.get(lemma) ?? kindsOf.get(value.toLowerCase());
             words.push({
               value,
