@@ -79,6 +79,11 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect(arrangingOfferAt(read("Could we check in, you and me, to see how it's gone?", "How does that sound?"), 0)).toBe(-1);
     expect(arrangingOfferAt(read("Could we check in, you and me, to see how it's gone?"), 0)).toBe(-1);
     expect(arrangingOfferAt(read("Could you check in with her?", "How about next Friday?"), 0)).toBe(-1);
+    // After leads, as any offer.
+    expect(arrangingOfferAt(read("So, could we check in, you and me?", "How about next Friday?"), 0)).toBe(0);
+    // A day alone proposes nothing; "on" after a verb of meeting other than "check in" still tells when.
+    expect(offers("Tuesday?")).toBe(false);
+    expect(offers("Shall we talk on the phone?")).toBe(true);
     // Checking in on something is no meeting on a day.
     expect(offers("Shall we check in on the homework?")).toBe(false);
     expect(offers("Shall we check in on Monday?")).toBe(true);
