@@ -12,7 +12,7 @@
  */
 
 import { actFillers, confirmationLength, confirmsPlainly, summaryNonActs } from "./confirmed-summary.ts";
-import { is, type MatchedWord } from "./word-match.ts";
+import { is, type MatchedWord, pastWords, weekdays } from "./word-match.ts";
 
 /** Openings of a question offering the therapist's act for the patient, word by word (by lemma or as said): "would you like me to", "shall I", "is it okay if I". */
 export const offerOpenings: readonly (readonly string[])[] = [
@@ -57,7 +57,7 @@ export const knowReach = 5;
 /** "See" and its past form: an arranging act only as seeing the patient again at a time (`seenAgain`). */
 const seeForms: ReadonlySet<string> = new Set(["see", "saw"]);
 /** Words that make "see you" a session to come, within the next four words: "see you again on Thursday", "see you next week" — not "Can I see your list?". */
-export const seenAgain: ReadonlySet<string> = new Set(["again", "next", "on", "in", "tomorrow", "weekly", "fortnightly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+export const seenAgain: ReadonlySet<string> = new Set(["again", "next", "on", "in", "tomorrow", "weekly", "fortnightly", ...weekdays]);
 /** "Make" and its past form: an arranging act only with what it arranges after it. */
 const makeForms: ReadonlySet<string> = new Set(["make", "made"]);
 /** What "make" arranges, within the next four words: "Shall I make you an appointment?", not "Can I make a suggestion?". */
@@ -67,12 +67,10 @@ const madeReach = 4;
 
 /** True when the words, after leads, open with one of `openings` and go on, past fillers, to an act of `arrangingActs` ("make" only with what it arranges). */
 function opensArranging(words: readonly MatchedWord[], openings: readonly (readonly string[])[]): boolean {
-  let from = 0;
-  while (is(words[from], offerLeads)) from += 1;
+  const from = pastWords(words, 0, offerLeads);
   return openings.some((opening) => {
     if (!opening.every((part, offset) => is(words[from + offset], part))) return false;
-    let at = from + opening.length;
-    while (is(words[at], offerFillers)) at += 1;
+    const at = pastWords(words, from + opening.length, offerFillers);
     // "Shall I talk to your head of year?", "…have a word with Mr Hall?": speaking to someone else for the patient; "Can I talk to you about…?" is the session.
     const speaking = is(words[at], "have") && is(words[at + 1], "a") && is(words[at + 2], "word") ? at + 3 : is(words[at], speakingActs) ? at + 1 : -1;
     if (speaking !== -1) return is(words[speaking], speakingTo) && words[speaking + 1] !== undefined && !is(words[speaking + 1], toldInSession);
@@ -106,7 +104,7 @@ export const willingnessOpenings: readonly (readonly string[])[] = [
 /** "Would you" right before the act: asking willingness only when the sentence names a time to come (`askedForWhen`). */
 const wouldYou: readonly string[] = ["would", "you"];
 /** Words of a time to come that make "Would you <act>…?" ask the patient's willingness: "Would you take one today?", "Would you ring them this week?". */
-export const askedForWhen: ReadonlySet<string> = new Set(["today", "tonight", "tomorrow", "week", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"]);
+export const askedForWhen: ReadonlySet<string> = new Set(["today", "tonight", "tomorrow", "week", "weekend", ...weekdays, "soon"]);
 
 /** Acts of the session itself, which a yes does not take up as a plan: "Would you be willing to tell me more?", "…to talk about it?". */
 export const sessionActs: ReadonlySet<string> = new Set(["tell", "share", "describe", "explain", "say", "talk", "elaborate", "expand", "clarify", "discuss", "answer", "ask", "speak"]);
@@ -131,14 +129,12 @@ export const comingBack: ReadonlySet<string> = new Set(["back", "in", "along"]);
  * one to an offer does.
  */
 export function asksWillingness(words: readonly MatchedWord[]): boolean {
-  let from = 0;
-  while (is(words[from], offerLeads)) from += 1;
+  const from = pastWords(words, 0, offerLeads);
   // "Would you take one today?": "would you" and the act, asked for a time to come (`askedForWhen`).
   const timed = words.some((word) => is(word, askedForWhen));
   return [...willingnessOpenings, ...(timed ? [wouldYou] : [])].some((opening) => {
     if (!opening.every((part, offset) => is(words[from + offset], part))) return false;
-    let at = from + opening.length;
-    while (is(words[at], actFillers)) at += 1;
+    const at = pastWords(words, from + opening.length, actFillers);
     const act = words[at];
     // "Would you be willing to try that?", "…to give it a go?": the act is what was said before, which a yes takes up as such.
     // "Would you be willing to come back in four weeks?": coming to a session is an act, though "come" alone names none ("come to terms").
@@ -168,8 +164,7 @@ export const meetingAfter: ReadonlySet<string> = new Set(["after", "once"]);
  * time next week?", "Same day, Tuesday at four?").
  */
 export function proposesSessionToCome(words: readonly MatchedWord[]): boolean {
-  let at = 0;
-  while (is(words[at], offerLeads)) at += 1;
+  const at = pastWords(words, 0, offerLeads);
   if (is(words[at], "same") && is(words[at + 1], sameSlot)) return words.slice(at + 2, at + 2 + sameTimeReach).some((word) => is(word, seenAgain));
   const after = meetingAt(words, at);
   if (after === -1) return false;
@@ -197,8 +192,7 @@ function meetingAt(words: readonly MatchedWord[], at: number): number {
  * lunchtime?", `seenAgain`): together, a session to come.
  */
 function meetingTimedAfter(words: readonly MatchedWord[], next: readonly MatchedWord[] | undefined): boolean {
-  let at = 0;
-  while (is(words[at], offerLeads)) at += 1;
+  const at = pastWords(words, 0, offerLeads);
   return meetingAt(words, at) !== -1 && next !== undefined && next.some((word) => is(word, seenAgain));
 }
 /** How many words after "same time" its word of when may come: "Same time next week?", "Same time, then, on Thursday?", "Same day, Tuesday at four?". */
@@ -242,8 +236,7 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
   const words = sentences[at];
   if (words === undefined) return -1;
   if (offersToArrange(words) || meetingTimedAfter(words, sentences[at + 1])) return at;
-  let from = 0;
-  while (is(words[from], offerLeads)) from += 1;
+  const from = pastWords(words, 0, offerLeads);
   const asksLeave = leaveAsked.some((question) => question.every((part, offset) => is(words[from + offset], part)));
   return asksLeave && at > 0 && opensArranging(sentences[at - 1]!, statedOpenings) ? at - 1 : -1;
 }
@@ -256,7 +249,7 @@ export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great
 /** The other words such an acceptance may hold: "That's fine by me", "That sounds great", "Yeah, fine", "That'd be helpful". */
 export const suitingFrame: ReadonlySet<string> = new Set(["that", "be", "is", "s", "'s", "’s", "that's", "that’s", "sound", "sounds", "by", "me", "with", "yes", "yeah", "yep", "ya", "yea", "would", "'d", "’d", "d", "that'd", "that’d", "really", "actually"]);
 /** Words of the time offered that such an acceptance may name: "Thursday's fine.", "Same time is good.", "Next week's great". */
-export const suitingTimes: ReadonlySet<string> = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "same", "time", "next", "week"]);
+export const suitingTimes: ReadonlySet<string> = new Set([...weekdays, "tomorrow", "same", "time", "next", "week"]);
 
 /** Words that may open a promise to attend: a yes, or "okay" before it ("Okay, I'll be there."). */
 export const attendingLeads: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "okay", "ok", "alright", "sure", "right", "great", "good"]);
@@ -265,8 +258,7 @@ export const attendingPromises: readonly (readonly string[])[] = [...iWill.map((
 
 /** True when the words, after leads (`attendingLeads`), are a promise to attend (`attendingPromises`) and nothing more. */
 function promisesToAttend(words: readonly MatchedWord[]): boolean {
-  let from = 0;
-  while (is(words[from], attendingLeads)) from += 1;
+  const from = pastWords(words, 0, attendingLeads);
   return attendingPromises.some((promise) => from + promise.length === words.length && promise.every((part, offset) => is(words[from + offset], part)));
 }
 
@@ -285,8 +277,7 @@ export const echoLeads: ReadonlySet<string> = new Set(["oh", "yes", "yeah", "ooh
  * "Would you? That would really help." — the acceptance is the sentence after it.
  */
 export function echoesOffer(words: readonly MatchedWord[]): boolean {
-  let from = 0;
-  while (is(words[from], echoLeads)) from += 1;
+  const from = pastWords(words, 0, echoLeads);
   return echoedOffers.some((echo) => from + echo.length === words.length && echo.every((part, offset) => is(words[from + offset], part)));
 }
 

@@ -7,7 +7,7 @@
  * plan check and the embedded writer read a summary and a confirmation so.
  */
 
-import { is, type MatchedWord } from "./word-match.ts";
+import { is, type MatchedWord, pastWords } from "./word-match.ts";
 
 /** Words that may lead a summary before "you" or "your plan": "So you're going to…", "Okay, so you'll…", "It sounds like you've decided to…". */
 export const summaryLeads: ReadonlySet<string> = new Set(["so", "okay", "ok", "alright", "right", "and", "then", "great", "good", "now", "it", "sound", "sounds", "like", "just"]);
@@ -52,8 +52,7 @@ const keptFreeReach = 7;
 
 /** Where the summary's act is, from `at`: past `actFillers`, a verb that is an act (not `summaryNonActs` — "have" is one when it keeps days free, `keptFree` — not a habit kept up); -1 when none. */
 function actAt(words: readonly MatchedWord[], from: number): number {
-  let at = from;
-  while (is(words[at], actFillers)) at += 1;
+  const at = pastWords(words, from, actFillers);
   const verb = words[at];
   const keepsFree = is(verb, "have") && words.slice(at + 1, at + 1 + keptFreeReach).some((word) => is(word, keptFree));
   if (verb === undefined || (is(verb, summaryNonActs) && !keepsFree)) return -1;
@@ -101,8 +100,7 @@ export function announcesSummary(words: readonly MatchedWord[]): boolean {
 
 /** True when the sentence, after leads, only says it goes back over what was said: "So, just to go over.", "Let's just run through it." is not one. */
 function goesOverAlone(words: readonly MatchedWord[]): boolean {
-  let at = 0;
-  while (is(words[at], summaryLeads)) at += 1;
+  const at = pastWords(words, 0, summaryLeads);
   return is(words[at], "to") && at + goingOverLength(words, at + 1) === words.length;
 }
 

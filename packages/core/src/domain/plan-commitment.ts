@@ -5,7 +5,7 @@ import { claimSentences } from "./claim-sentences.ts";
 import { hedgeAdverbs } from "./hedge-words.ts";
 import { actAloneAt, asksForDecidedAct } from "./plan-question.ts";
 import type { SpeakerRole } from "./transcript.ts";
-import { is, type MatchedWord } from "./word-match.ts";
+import { is, type MatchedWord, weekdays } from "./word-match.ts";
 
 /**
  * A plan item states what was agreed: it stands only on words in which the patient commits to an
@@ -195,9 +195,9 @@ export function openingIntentAt(words: ReadonlyArray<{ lemma: string; value: str
 }
 
 /** Words that set an arranged act in the days to come: "I'm seeing my GP on Friday", "this weekend" ("next" counts before one of `nextTimes`). */
-export const arrangedTimeWords: ReadonlySet<string> = new Set(["tomorrow", "tonight", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+export const arrangedTimeWords: ReadonlySet<string> = new Set(["tomorrow", "tonight", "weekend", ...weekdays]);
 /** What "next" sets in the days to come: "next week", "next Monday" — not "what to do next". */
-export const nextTimes: ReadonlySet<string> = new Set(["week", "month", "year", "weekend", "day", "term", "semester", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+export const nextTimes: ReadonlySet<string> = new Set(["week", "month", "year", "weekend", "day", "term", "semester", ...weekdays]);
 /** What an arrangement is made for, when no day is named: "I've booked onto the programme", "I registered for the course" — not "I arranged a loan". */
 export const arrangedEvents: ReadonlySet<string> = new Set(["appointment", "session", "place", "course", "programme", "program", "class", "visit", "meeting", "consultation", "assessment", "interview", "therapy", "counselling", "counseling", "group", "workshop", "lesson", "slot", "spot", "checkup", "followup", "scan", "test", "doctor", "gp", "therapist", "counsellor", "counselor"]);
 /** Words that, before "up", name an event of care a reader may give in two words: "a follow-up", "a check-up". */

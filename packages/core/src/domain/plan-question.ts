@@ -11,7 +11,7 @@
  */
 import { harmingActs } from "./arranged-offer.ts";
 import { hedgeAdverbs } from "./hedge-words.ts";
-import { is, type MatchedWord } from "./word-match.ts";
+import { is, type MatchedWord, pastWords } from "./word-match.ts";
 
 /** Words a question may open with before "what": "So what's the plan?", "Okay, and what will you do?". */
 export const questionLeads: ReadonlySet<string> = new Set(["so", "and", "okay", "ok", "right", "well", "then", "now"]);
@@ -102,8 +102,7 @@ const holdsAsk = (words: readonly MatchedWord[], sequences: readonly (readonly s
  * answer; core's plan check only a `decided` one.
  */
 export function decisionAsked(words: readonly MatchedWord[]): "decided" | "step-if" | "option" | null {
-  let from = 0;
-  while (is(words[from], questionLeads)) from += 1;
+  const from = pastWords(words, 0, questionLeads);
   const opening = words[from];
   if (opening === undefined) return null;
   // "What's your plan?" read as one word: "what" and "is".
@@ -154,8 +153,7 @@ export function answerAsIntent(text: string, words: readonly AnswerWord[]): stri
  * plan check reads an answer so; `answerAsIntent` puts the subject and "will" back before it.
  */
 export function actAloneAt(words: ReadonlyArray<MatchedWord & { partOfSpeech: string }>): number {
-  let at = 0;
-  while (is(words[at], answerLeads) || is(words[at], hedgeAdverbs)) at += 1;
+  const at = pastWords(words, 0, answerLeads, hedgeAdverbs);
   const act = words[at];
   // "Punch him.": an act of harm is never put back as a decision, wherever it is said in the answer.
   if (act === undefined || nonActOpeners.has(act.partOfSpeech) || is(act, nonActWords) || words.some((word) => is(word, harmingActs))) return -1;
