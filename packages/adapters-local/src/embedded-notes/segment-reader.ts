@@ -150,11 +150,12 @@ export const insideNote = (spans: ReadonlyArray<readonly [number, number]>, star
  * The sentences, each that only tells when (`onlyTellsWhen`: "This Wednesday.") joined to the
  * sentence before it when that one is not asked: "I'll go. This Wednesday." is one act and its time.
  */
-function withWhenJoined(text: string, sentences: ReadSentence[]): ReadSentence[] {
+function withWhenJoined(sentences: ReadSentence[]): ReadSentence[] {
   const joined: ReadSentence[] = [];
   for (const sentence of sentences) {
     const before = joined.at(-1);
-    const asked = before !== undefined && text.slice(before.start, before.end).trimEnd().endsWith("?");
+    // Asked as `isAsked` reads a sentence: its last mark a "?".
+    const asked = before?.tokens.at(-1)?.value === "?";
     if (before !== undefined && !asked && onlyTellsWhen(sentence.tokens.filter((token) => /\w/.test(token.value)))) {
       joined[joined.length - 1] = { start: before.start, end: sentence.end, tokens: [...before.tokens, ...sentence.tokens] };
     } else joined.push(sentence);
@@ -207,5 +208,5 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
     const tail = words[words.length - 1];
     if (head && tail) sentences.push({ start: head.start, end: tail.end, tokens: words });
   });
-  return { id: segment.id, speaker: segment.speaker, role, startMs: segment.startMs, text: segment.text, sentences: withWhenJoined(segment.text, sentences) };
+  return { id: segment.id, speaker: segment.speaker, role, startMs: segment.startMs, text: segment.text, sentences: withWhenJoined(sentences) };
 }

@@ -32,7 +32,8 @@ export function isHarmReduction(sentence: RiskSentence): boolean {
  * The risk of an accidental overdose as a drug worker speaks of it: "that's where the overdose risk
  * really goes up, especially if your tolerance has dropped", "the risk of overdose is higher after
  * a break". Such words tell how using harms, not of ending one's life: they start no talk of suicide,
- * and a yes after them says nothing of a method.
+ * and a yes after them says nothing of a method — unless the sentence names the risk outright (the
+ * screen's own test, as for a means made safe).
  */
 const overdoseRiskWords = / (?:overdose risk|od risk|risk of (?:an? )?(?:overdose|od)|(?:accidental|accidentally) (?:overdos\S*|od)|tolerance (?:\S+ ){0,3}(?:drop\S*|go\S* down|be (?:low|lower|down))|lost (?:\S+ ){0,2}tolerance)(?= )/;
 
@@ -48,12 +49,9 @@ export function givesSafetyNet(sentence: RiskSentence): boolean {
   return !sentence.question && safetyNetWords.test(textOf(sentence));
 }
 
-/** Suicide asked of outright, in the listener's words: "killing yourself", "ending your life", "on purpose". */
-const asksDyingOutright = / (?:kill\S* (?:yourself|your self)|end\S* your (?:own )?life|take your (?:own )?life|suicid\S*|on purpose|deliberate\S*)(?= )/;
-
 export function speaksOfOverdoseRisk(sentence: RiskSentence): boolean {
   const text = textOf(sentence);
-  return overdoseRiskWords.test(text) && !saysDyingOutright.test(text) && !asksDyingOutright.test(text);
+  return overdoseRiskWords.test(text) && !saysDyingOutright.test(text);
 }
 
 /**

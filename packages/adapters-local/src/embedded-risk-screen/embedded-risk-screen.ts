@@ -348,7 +348,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // "There's a stop smoking service at the surgery, would you like me to refer you?": a yes accepts the care offered.
         if (offersCare(sentence)) continue;
         // "That's where the overdose risk really goes up, if your tolerance has dropped": how using harms, no talk of suicide.
-        if (role === "therapist" && speaksOfOverdoseRisk(sentence)) continue;
+        if (role === "therapist" && speaksOfOverdoseRisk(sentence) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;
         // "If you ever did have thoughts of harming yourself, I want you to ring the GP straight away.": an instruction, no question.
         if (role === "therapist" && givesSafetyNet(sentence)) continue;
         // "So you'll give the tablets to Dan on Saturday?": a yes agrees to a means made safe — unless
