@@ -601,7 +601,7 @@ describe("embedded risk screen: speakers and dialogue", () => {
   });
 
   it("an answer to a question of getting help tells of help, not more of the risk", () => {
-    for (const question of ["T: Would you be willing to call Dan if the thoughts come back?", "T: could you ring the crisis line if it gets worse", "T: Will you save the crisis number in your phone today?", "T: How are you feeling about the plan?"]) {
+    for (const question of ["T: Would you be willing to call Dan if the thoughts come back?", "T: could you ring the crisis line if it gets worse", "T: Will you save the crisis number in your phone today?", "T: How are you feeling about the plan?", "T: Would you be willing to call me tomorrow?", "T: could you text us tonight"]) {
       expect(ownOn(["I've been thinking about killing myself.", question, "Yes, I'll call him tonight if it gets bad."], "seg-3"), question).toEqual([]);
     }
     // Asked to tell or talk of it, the answer says more of it.

@@ -559,12 +559,12 @@ const askingYouTo = " (?:would|will|could|can) you (?:be (?:willing|able|okay|ok
 /**
  * A question of getting help, as a safety plan asks it: whether the speaker would call, tell or go
  * to someone ("would you be willing to call Dan if the thoughts come back?", "could you ring the
- * crisis line?", "will you save the number?"). Its answer tells of help, not more of the risk.
- * Asking to be told ("can you tell me what it says?", "could you talk to me about that?") asks of
+ * crisis line?", "will you save the number?", "would you be willing to call me tomorrow?"). Its
+ * answer tells of help, not more of the risk. Asking to be told ("can you tell me what it says?", "could you talk to me about that?") asks of
  * the risk, as does going somewhere or seeing something ("would you go to the bridge?").
  */
 const asksOfHelp = new RegExp(
-  `${askingYouTo}(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|talk to|talking to|speak to|speaking to|tell|telling|contact|contacting|ask|asking) (?!me |us |it |that |this |what |how |why |about )\\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\\S+ )?(?:number|card))(?= )`,
+  `${askingYouTo}(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|contact|contacting) (?!it |that |this |what |how |why |about )\\S+|(?:talk to|talking to|speak to|speaking to|tell|telling|ask|asking) (?!me |us |it |that |this |what |how |why |about )\\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\\S+ )?(?:number|card))(?= )`,
 );
 
 /**
