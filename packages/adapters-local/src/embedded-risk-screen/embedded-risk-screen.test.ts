@@ -210,6 +210,14 @@ describe("embedded risk screen: context rules", () => {
       expect(ownOn(["I'm not saying I want to die."], "seg-1")).toEqual([]);
     });
 
+    it("a clause denied as a whole stays denied: 'it's not like he hit me'", () => {
+      for (const line of ["It's not like he hit me or anything.", "It's not as if he hit me.", "it's not as though I want to die"]) {
+        expect(ownOn([line], "seg-1"), line).toEqual([]);
+      }
+      // "like" alone carries no denial from an earlier clause.
+      expect(categoriesOf(ownOn(["I didn't say anything, like he hit me for nothing."], "seg-1"))).toEqual(["abuse"]);
+    });
+
     it("a mistake said outright is no method, misuse or self-harm", () => {
       const afterSuicideTalk = ["I've had thoughts of ending my life.", "T: Are there tablets at home?", "I took my heart tablets twice on Tuesday by accident, I forgot I'd had them."];
       expect(ownOn(afterSuicideTalk, "seg-3")).toEqual([]);
@@ -567,6 +575,10 @@ describe("embedded risk screen: speakers and dialogue", () => {
   it("an answer to a follow-up question about a risk just disclosed says more about it", () => {
     const lines = ["I cut my arms last night.", "T: How often has that been happening?", "Most nights this week."];
     expect(categoriesOf(ownOn(lines, "seg-3"))).toEqual(["self_harm"]);
+    // Asked what was meant, the answer is read in its own words.
+    const meant = ["I can't carry on like this, can I?", "T: What do you mean by that?", "I mean the marriage."];
+    expect(ownOn(meant, "seg-3")).toEqual([]);
+    expect(categoriesOf(ownOn([meant[0]!, meant[1]!, "I mean I want to die."], "seg-3"))).toContain("passive_death_wish");
   });
 
   it("reads 'ending it' as naming suicide after a wish to be dead stated earlier in the same turn, as after one in the turns before", () => {

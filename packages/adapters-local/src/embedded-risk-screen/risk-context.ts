@@ -62,6 +62,8 @@ function isBreak(sentence: RiskSentence, index: number, matchFirst: number, afte
   const word = sentence.words[index] ?? "";
   if (word === ",") return !continuesList(sentence, index + 1, matchFirst) && !noNewClause(sentence, index + 1, matchFirst);
   if (word === "and" || word === "or") return !continuesList(sentence, index + 1, matchFirst);
+  // "It's not like he hit me", "it's not as if I'd do it": the clause that follows is what is denied.
+  if (deniesWhatFollows(sentence, index)) return false;
   if (clauseBreaks.has(word)) return true;
   // A new subject after a verb starts a clause, unless what comes before carries the negation over.
   if (subjectPronouns.has(word) && afterVerb && !carriesNegation.has(sentence.words[index - 1] ?? "")) return true;
@@ -70,6 +72,13 @@ function isBreak(sentence: RiskSentence, index: number, matchFirst: number, afte
   const before = sentence.words[index - 1] ?? "";
   if (subjectPronouns.has(word) && isVerb(sentence, index - 1) && !carriesNegation.has(before) && !complementVerbs.has(before)) return true;
   return false;
+}
+
+/** The subject of a clause denied as a whole ("not like he…", "not as if I…"), or the "if" of "not as if": the negation carries over. */
+function deniesWhatFollows(sentence: RiskSentence, index: number): boolean {
+  const [before, twoBefore, threeBefore] = [sentence.words[index - 1], sentence.words[index - 2], sentence.words[index - 3]];
+  if (subjectPronouns.has(sentence.words[index] ?? "")) return (before === "like" && twoBefore === "not") || ((before === "if" || before === "though") && twoBefore === "as" && threeBefore === "not");
+  return (sentence.words[index] === "if" || sentence.words[index] === "though") && before === "as" && twoBefore === "not";
 }
 
 /**
@@ -544,12 +553,13 @@ export function denies(text: string): boolean {
  * feelings, help or people ("who helps?", "how did that feel?") are not, nor an offer of care
  * ("would you like me to refer you?", `offersCareWords`), nor questions of how much
  * a change matters or how sure of it one is ("on a scale of one to ten, how important is it to you
- * to stop?" — "Probably an eight" tells nothing of the use).
+ * to stop?" — "Probably an eight" tells nothing of the use), nor a question of what was meant
+ * ("What do you mean by that?" — "I mean the marriage": the answer's own words are screened).
  */
 export function asksAboutTheRisk(question: string): boolean {
   const said = spokenWords(question);
   if (asksOfHelp.test(said) || asksOfCare.test(said) || offersCareWords.test(said) || asksToMeetAgain.test(said)) return false;
-  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what stopped you|what kept you) /.test(said)) return false;
+  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what (?:do|did) you mean|what stopped you|what kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }
 
