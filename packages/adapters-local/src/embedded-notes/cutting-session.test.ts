@@ -69,13 +69,15 @@ const session = [
 describe("a session about cutting, as a clinician reads it", () => {
   const { flags, notes } = run(session);
 
-  it("lists the cutting to review, the thoughts at Christmas as past, and never the blades given to her mum as preparing to die", () => {
+  it("lists the cutting and her blades to review, the thoughts at Christmas as past, and never the blades given to her mum as preparing to die", () => {
     expect(flags.map((flag) => [flag.category, flag.tier, flag.temporality])).toEqual([
       ["self_harm", "review", "current"],
       ["passive_death_wish", "review", "history"],
-      ["suicide_method", "review", "current"],
+      ["self_harm", "review", "current"],
     ]);
     expect(flags.some((flag) => flag.category === "preparatory_behaviour" || flag.tier === "page")).toBe(false);
+    // She said the cutting is not to die: the blades she names are what she cuts with, not a way to die.
+    expect(flags[2]).toMatchObject({ category: "self_harm", text: "Named what they use to hurt themselves", quote: "Blades." });
   });
 
   it("writes giving the tin to her mum and the next appointment; never what she would do if her mum kicks off", () => {

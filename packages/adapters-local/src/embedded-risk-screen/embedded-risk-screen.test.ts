@@ -622,6 +622,14 @@ describe("embedded risk screen: speakers and dialogue", () => {
     }
   });
 
+  it("a blade named by someone whose cutting is not to die is the means of their self-harm, not a way to die", () => {
+    const told = ["I cut my arm again on Friday.", "T: Is it because you want to end your life?", "No. It's just to get the feeling out.", "T: Have you had thoughts of killing yourself?", "No, not at all.", "T: What do you use?", "Razor blades from the bathroom."];
+    expect(ownOn(told, "seg-7")).toMatchObject([{ category: "self_harm", text: "Named what they use to hurt themselves" }]);
+    // A wish to die told since, the blade is a way to die again.
+    const since = [...told.slice(0, 5), "Actually lately I have wanted to die.", "T: What do you use?", "Razor blades from the bathroom."];
+    expect(categoriesOf(ownOn(since, "seg-8"))).toEqual(["suicide_method"]);
+  });
+
   it("an act of preparing carries intent or plan and thoughts of suicide as reasons of its one finding (the C-SSRS ladder)", () => {
     // Letters alone do not name suicide: listed to review; said with it, a statement (it may page).
     const found = ownOn(["I've written letters to each of my children."], "seg-1");

@@ -15,6 +15,8 @@ import { riskRules } from "./risk-rules.ts";
 import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans, givesSafetyNet, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
+/** Means one cuts with: named by someone whose self-harm is not to die, they are its means. */
+const cuttingWords = / (?:knife|knives|blade|blades|razor|razors) /;
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
 /** How many segments after suicide was mentioned an ambiguous row ("I'm going to do it on Friday") still counts. */
@@ -311,6 +313,10 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   let previous = null as { speaker: string; followUp: boolean; sentences: readonly RiskSentence[] } | null;
   /** Segments since a means was named (pills, a knife…), by either speaker: what a pronoun handed over may be. */
   let sinceMeans = Infinity;
+  /** The speakers who hurt themselves and said it is not to die, with no wish to die told since: a blade they name is what they cut with. */
+  const cutNotToDie = new Set<string>();
+  /** The speakers who have spoken of hurting themselves. */
+  const hurtThemselves = new Set<string>();
   for (const segment of input.segments) {
     if (segment.text.trim() === "") {
       yield [];
@@ -379,9 +385,13 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1], role === "patient", namedBefore);
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
-        if (weighed === null || seen.has(`${weighed.category}/${weighed.subject}`)) continue;
-        seen.add(`${weighed.category}/${weighed.subject}`);
-        own.push({ ...weighed, ...sentenceEvidence(segment, sentence), rule: match.row.id });
+        if (weighed === null) continue;
+        // "What do you use?" — "Blades. I've got them in a tin.": the means of their self-harm, not a way to die.
+        const cuttingMeans = cutNotToDie.has(segment.speaker) && match.row.id === "method.place_or_means_in_context" && weighed.subject === "speaker" && cuttingWords.test(` ${sentence.words.slice(match.first, match.last + 1).join(" ")} `);
+        const finding = cuttingMeans ? { ...weighed, category: "self_harm" as const, text: "Named what they use to hurt themselves" } : weighed;
+        if (seen.has(`${finding.category}/${finding.subject}`)) continue;
+        seen.add(`${finding.category}/${finding.subject}`);
+        own.push({ ...finding, ...sentenceEvidence(segment, sentence), rule: match.row.id });
       }
     }
     // An answer is what follows the other speaker's question, and asks nothing itself.
@@ -410,6 +420,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     if (againAt !== -1 && previous?.sentences.some(namesSelfHarm) === true) own.push(...answerFindings(segment, sentences[againAt]!, ["self_harm"], "follow_up", false));
     yield withImplied(own);
     const ownFindings = own.filter((finding) => finding.subject === "speaker");
+    if (ownFindings.some((finding) => finding.category === "self_harm")) hurtThemselves.add(segment.speaker);
+    if (ownFindings.some((finding) => suicideFamily.has(finding.category) && finding.temporality === "current")) cutNotToDie.delete(segment.speaker);
+    else if (notMeantToKill && hurtThemselves.has(segment.speaker)) cutNotToDie.add(segment.speaker);
     const disclosed = new Set(ownFindings.filter((finding) => finding.rule !== "answer.follow_up").map((finding) => finding.category));
     const saidMore = ownFindings.length > 0 && disclosed.size === 0;
     // A follow-up answer says more of the risk disclosed and keeps it the topic, once (`followUpRenewals`): a chain of answers, each asked
