@@ -68,6 +68,8 @@ const routine = new RegExp(
     "what time",
     "where (?:do|should|can|will|would) (?:i|you) (?:keep|store|put)",
     "how (?:often|many|much) (?:do|should|can)",
+    // "How many tablets are you on these days?", "what meds is he on": what is prescribed.
+    "(?:be|are|am|is) (?:you|i|he|she|they|we) on(?! (?:top|purpose|your own|my own|the (?:bridge|roof|edge|ledge)))",
     "(?:take|took|have|inject|use) (?:\\S+ ){0,5}(?:in the morning|at night|at bedtime|every (?:morning|night|day|evening|four hours|six hours)|(?:twice|once|three times) a day|with (?:food|water|a meal|breakfast|dinner)|before (?:i eat|eat\\S*|meal\\S*|breakfast|bed|food)|after (?:i eat|eat\\S*|meal\\S*|food))",
     "side effect\\S*",
     "interact\\S*",
@@ -95,14 +97,14 @@ export function isMedicationCounselling(sentence: RiskSentence): boolean {
 }
 
 /**
- * Means made safe, as a safety plan makes them: pills, a knife or a rope handed to someone to
- * keep, locked away, thrown out or taken back to the pharmacy ("I'll give the tablets to my sister",
+ * Means made safe, as a safety plan makes them: pills, a knife, a rope or the car keys (the way to
+ * the place) handed to someone to keep, locked away, thrown out or taken back to the pharmacy ("I'll give the tablets to my sister",
  * "I could give them to Dan", "could you give those to someone to keep?", "I could lock the knives
  * away"). A pronoun handed over ("I could give them to my sister") is the means only when a means
  * was named just before (`meansNamedBefore`: in the last few turns, or earlier in this one). Such words are a step towards safety, not
  * preparation, a method or a plan — unless dying is said outright.
  */
-const means = "(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|knife|knives|blade|blades|razor|razors|rope|cord|belt|gun|guns|rifle|ammo|ammunition)";
+const means = "(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|knife|knives|blade|blades|razor|razors|rope|cord|belt|gun|guns|rifle|ammo|ammunition|keys|car keys)";
 const meansWords = new RegExp(` ${means}(?= )`);
 /**
  * Handed to anyone at all ("give them to dan", as speech recognition writes a name; "give the
@@ -196,13 +198,31 @@ const bareDying = / (?:die|died|dying|death|dead|be here|be around|be alive|to l
  * @param matched the match's words (lemmas), with a space before and after; a concept's companion
  *   said in the next sentence is among them.
  */
-export function isDeathByIllnessOrLoss(category: RiskCategory, sentence: RiskSentence, matched: string, subject: "speaker" | "other_person", contextOnly: boolean): boolean {
+export function isDeathByIllnessOrLoss(category: RiskCategory, sentence: RiskSentence, matched: string, subject: "speaker" | "other_person", contextOnly: boolean, terminalIllnessTold = false): boolean {
   if (category !== "suicide_intent_or_plan") return false;
   const text = textOf(sentence);
   if (saysDyingOutright.test(text) || saysDyingOutright.test(matched)) return false;
   const bare = bareDying.test(matched);
   if (!bare && !contextOnly) return false;
-  return illness.test(text) || bereavement.test(text) || (bare && subject === "other_person");
+  return illness.test(text) || bereavement.test(text) || (bare && (subject === "other_person" || (terminalIllnessTold && !soon.test(text))));
+}
+
+/** A time set soon: "I'm going to die tonight" is no prognosis, whatever illness was named. */
+const soon = / (?:tonight|tomorrow|today|this (?:week|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= )/;
+
+/**
+ * A terminal illness named ("the cancer has spread", "the hospice", "my prognosis", "months to
+ * live"): once a speaker has named one, their dying in bare words ("I'm going to die, I know that")
+ * is the illness — unless a time is set soon ("tonight") — and planning their funeral is planning
+ * ahead, not preparing to end a life. Illness in general ("my illness", "the diagnosis") is not
+ * enough: depression is one too.
+ */
+const terminalIllness = / (?:cancer|cancers|tumou?r\S*|terminal\S*|metasta\S*|chemo\S*|radiotherapy|palliative|hospice|prognosis|oncolog\S*|motor neurone|end of life care|dnacpr|dnr|do not resuscitate|(?:\S+ )?(?:days|weeks|months) to live|(?:weeks|months) rather than (?:months|years))(?= )/;
+export const namesTerminalIllness = (sentence: RiskSentence): boolean => terminalIllness.test(textOf(sentence));
+
+/** Planning one's funeral or affairs where a terminal illness was named, and nothing says dying by one's own hand: planning ahead. */
+export function isPlanningAhead(rowId: string, sentence: RiskSentence, terminalIllnessTold: boolean): boolean {
+  return terminalIllnessTold && rowId === "preparatory.funeral_and_affairs" && !saysDyingOutright.test(textOf(sentence));
 }
 
 /**

@@ -850,3 +850,58 @@ describe("embedded risk screen: what states a wish to be dead", () => {
     expect(basisOf("Suicide hotlines never pick up.").filter(([, basis]) => basis === "statement")).toEqual([]);
   });
 });
+
+describe("embedded risk screen: sessions written for the tests (rules 52)", () => {
+  it("a turn that only holds the floor answers nothing: the question stays open for the words that follow", () => {
+    const lines = ["I've been thinking about killing myself.", "T: Have you thought about how you'd do it?", "Um.", "I've got a rope in the car."];
+    expect(ownOn(lines, "seg-3")).toEqual([]);
+    expect(ownOn(lines, "seg-4").length).toBeGreaterThan(0);
+  });
+
+  it("asking leave, or for a step now, asks no more of the risk", () => {
+    for (const question of ["T: There's a part of you that rang tonight and I want to talk to that part too, is that ok", "T: Thank you. Can you do it now while you're on the phone to me?"]) {
+      expect(ownOn(["I've been thinking about killing myself.", question, "Yeah I guess."], "seg-3"), question).toEqual([]);
+    }
+  });
+
+  it("the car keys handed to someone are a means made safe", () => {
+    const lines = ["I was going to drive to the woods and end it.", "T: Could you give the car keys to Tom for tonight?", "Yeah, ok, I'll give the keys to Tom."];
+    expect(ownOn(lines, "seg-3")).toEqual([]);
+  });
+
+  it("someone's anger foretold and a game's round are sayings", () => {
+    for (const line of ["She'd kill me if she found out I didn't ring.", "My mum will kill me when she sees the bill.", "I'll murder them next round though."]) {
+      expect(ownOn([line], "seg-1"), line).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["I'll murder him when he gets home."], "seg-1"))).toEqual(["harm_to_others"]);
+  });
+
+  it("once the speaker has named a terminal illness, their dying in bare words and their funeral plans are the illness", () => {
+    const told = ["The chemo's stopped. He said it's months rather than years.", "T: How are you sitting with it?"];
+    expect(ownOn([...told, "I'm going to die, I know that, and I've made a kind of peace with it."], "seg-3")).toEqual([]);
+    expect(ownOn([...told, "And maybe I'll write the funeral bits down."], "seg-3")).toEqual([]);
+    // A time set soon, or dying by one's own hand, is no prognosis.
+    expect(categoriesOf(ownOn([...told, "I'm going to die tonight."], "seg-3"))).toEqual(["suicide_intent_or_plan"]);
+    // Someone else's illness explains nothing of the speaker's dying.
+    expect(categoriesOf(ownOn(["T: Your dad's chemo has stopped, hasn't it?", "Yes. And I'm going to die too."], "seg-2"))).toEqual(["suicide_intent_or_plan"]);
+  });
+
+  it("asked what they meant, an answer that denies is no more of the risk", () => {
+    const lines = ["Some nights I've thought, if it gets really bad, I'd want it over quickly.", "T: Can you help me understand what you mean by over quickly?", "Not... I don't mean I'd do anything. God, no."];
+    expect(ownOn(lines, "seg-3")).toEqual([]);
+  });
+
+  it("a bath given or had is no method; the bath named after suicide talk is", () => {
+    const asked = ["I've had thoughts of ending my life."];
+    for (const question of ["T: What would you think about doing a bath with Dan there?", "T: The point is you carry on with the bath anyway."]) {
+      expect(ownOn([...asked, "T: Thank you for telling me.", "Okay.", "T: Let's talk about the baby.", "Okay.", question, "Yes. I'll do it."], "seg-7"), question).toEqual([]);
+    }
+    expect(categoriesOf(ownOn([...asked, "T: Have you thought about how?", "It would be the bath, probably."], "seg-3"))).toContain("suicide_method");
+  });
+
+  it("'you'll get a letter' is no will and letter; an answer to a question of medicines taken is a prescription", () => {
+    expect(findings(["T: I'll do that today. You'll get a letter with a start date.", "Okay."])).toEqual([]);
+    expect(findings(["T: How many tablets are you on these days?", "Heart ones, water tablets, the blood thinner. Twelve, fourteen a day."])).toEqual([]);
+    expect(categoriesOf(ownOn(["T: How many tablets are you on these days?", "Twelve a day, and more than I should when it's bad."], "seg-2"))).toEqual(["substance"]);
+  });
+});

@@ -12,7 +12,7 @@ import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldA
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
-import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, makesMeansSafe, namesMeans, givesSafetyNet, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
+import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, isPlanningAhead, makesMeansSafe, namesMeans, namesTerminalIllness, givesSafetyNet, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 /** Means one cuts with: named by someone whose self-harm is not to die, they are its means. */
@@ -38,6 +38,9 @@ interface Match {
 
 /** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]". */
 const hesitationOnly = /^[\s\W]*(?:(?:\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|mm+|ah+)[\s\W]*)+$/i;
+
+/** A turn that only holds the floor ("um", "erm…", "(long pause)"): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
+const holdsTheFloor = (text: string): boolean => /^[\s\W]*(?:(?:\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|ah+)[\s\W]*)+$/i.test(text);
 
 /** The sentence an answer is quoted by: its first that says more than a hesitation ("(pause) Um. Yeah. Yeah, I have." → "Yeah."). */
 const answerSentence = (sentences: readonly RiskSentence[]): RiskSentence => sentences.find((sentence) => !hesitationOnly.test(sentence.said)) ?? sentences[0]!;
@@ -130,12 +133,31 @@ function isVictim(sentence: RiskSentence, first: number, last: number): boolean 
  */
 const statedCategories = pagingCategories;
 /** What a match says once its context is weighed, or null when the context takes it back. */
-function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: boolean, suicideTalked: boolean, previous?: RiskSentence, patient = false, namedJustBefore = false): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
+/** What the dialogue around a sentence tells `weigh`. */
+interface Around {
+  /** The speaker's turn says the act was not meant to kill (`deniesIntentToDie`). */
+  segmentDeniesIntentToDie: boolean;
+  /** Suicide was talked about in the last few turns: a row that needs it counts. */
+  suicideTalked: boolean;
+  /** The sentence before in the turn, whose subject "and then…" carries. */
+  previous?: RiskSentence;
+  patient: boolean;
+  /** Suicide or self-harm was named outright just before. */
+  namedJustBefore: boolean;
+  /** The speaker has named a terminal illness (`namesTerminalIllness`). */
+  terminalIllnessTold: boolean;
+  /** The other speaker just asked of medicines taken ("How many tablets are you on these days?"): a number told is a prescription's. */
+  medicationAsked: boolean;
+}
+
+function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
+  const { segmentDeniesIntentToDie, suicideTalked, previous, patient, namedJustBefore, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
+  if (isPlanningAhead(row.id, sentence, terminalIllnessTold)) return null;
   // Harm reduction and medication counselling: care, not a method, plan or means.
   if (isCareNotRisk(row.category, sentence)) return null;
-  if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence)) return null;
+  if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence, medicationAsked)) return null;
   // "I'm hurt", "I was already hurting inside", with no one who hurt them: a feeling, not abuse.
   if (row.category === "abuse" && /^ (?:i|we) (?:be|get|got|have be|feel) (?:\S+ )?hurt\S* /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) && !/ (?:by|he|she|they|him|her|them|someone|somebody|his|their) /.test(sentence.text)) return null;
   // "I bit my arm until it left marks": an injury the speaker did to themselves is self-harm, not abuse.
@@ -165,7 +187,7 @@ function weigh(sentence: RiskSentence, match: Match, segmentDeniesIntentToDie: b
   const subject =
     row.subject ??
     (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched))));
-  if (isDeathByIllnessOrLoss(category, sentence, `${matched}${match.companionApart ?? ""}`, subject, row.needsSuicideContext === true)) return null;
+  if (isDeathByIllnessOrLoss(category, sentence, `${matched}${match.companionApart ?? ""}`, subject, row.needsSuicideContext === true, terminalIllnessTold)) return null;
   // An act of everyday life too ("I cancelled my phone contract") states a risk only where suicide was just talked about.
   const wishToBeDead = row.wishToBeDead === true && category === "passive_death_wish";
   const ownNow = temporality === "current" && subject === "speaker" && (!row.ordinaryAlone || suicideTalked);
@@ -317,8 +339,10 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   const cutNotToDie = new Set<string>();
   /** The speakers who have spoken of hurting themselves. */
   const hurtThemselves = new Set<string>();
+  /** The speakers who have named a terminal illness (`namesTerminalIllness`): their own dying in bare words is the illness. */
+  const toldOfTerminalIllness = new Set<string>();
   for (const segment of input.segments) {
-    if (segment.text.trim() === "") {
+    if (segment.text.trim() === "" || holdsTheFloor(segment.text)) {
       yield [];
       continue;
     }
@@ -344,6 +368,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     const clarifying = sentences.some(isClarifyingQuestion);
     // "I drank bleach. Not enough to die. I just wanted to hurt." — said of the act in any sentence of the turn.
     const notMeantToKill = sentences.some(deniesIntentToDie);
+    const medicationAsked = previous !== null && previous.speaker !== segment.speaker && previous.sentences.some(isMedicationQuestion);
     let tookBack = false;
     for (const [at, sentence] of sentences.entries()) {
       // The therapist's words are read as questions to the patient (speech recognition drops the
@@ -382,7 +407,15 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
         // Named just before: in the last few turns, or stated earlier in this turn ("Everyone would be better off without me. I've been thinking about ending it.").
         const namedBefore = sinceNamed <= suicideContextSegments || own.some(namesOwnRisk);
-        const weighed = weigh(sentence, match, notMeantToKill, inContext, sentences[at - 1], role === "patient", namedBefore);
+        const weighed = weigh(sentence, match, {
+          segmentDeniesIntentToDie: notMeantToKill,
+          suicideTalked: inContext,
+          previous: sentences[at - 1],
+          patient: role === "patient",
+          namedJustBefore: namedBefore,
+          terminalIllnessTold: toldOfTerminalIllness.has(segment.speaker) || sentences.slice(0, at + 1).some(namesTerminalIllness),
+          medicationAsked,
+        });
         if (weighed === null) tookBack = true;
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
         if (weighed === null) continue;
@@ -421,6 +454,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     yield withImplied(own);
     const ownFindings = own.filter((finding) => finding.subject === "speaker");
     if (ownFindings.some((finding) => finding.category === "self_harm")) hurtThemselves.add(segment.speaker);
+    if (sentences.some(namesTerminalIllness)) toldOfTerminalIllness.add(segment.speaker);
     if (ownFindings.some((finding) => suicideFamily.has(finding.category) && finding.temporality === "current")) cutNotToDie.delete(segment.speaker);
     else if (notMeantToKill && hurtThemselves.has(segment.speaker)) cutNotToDie.add(segment.speaker);
     const disclosed = new Set(ownFindings.filter((finding) => finding.rule !== "answer.follow_up").map((finding) => finding.category));

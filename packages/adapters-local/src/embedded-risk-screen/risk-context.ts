@@ -360,6 +360,10 @@ const idioms: readonly RegExp[] = [
   / beat me (?:to it|at|in|by)\b/g,
   / push(?:ed)? me (?:to|into) (?:do|be|try|better|apply|go)\b/g,
   / (?:shoot|kill) me now\b/g,
+  // Someone's anger foretold: "she'd kill me if she found out", "my mum will kill me when she sees the bill".
+  / (?:would|will|'d|'ll|gonna|go to) (?:literally |actually |absolutely |probably |honestly )?(?:kill|murder) (?:me|us) (?:if|when|for)\b/g,
+  // A game's round: "I'll murder them next round", "we got killed in the last match".
+  / (?:kill\S*|murder\S*|shoot\S*|shot|destroy\S*|wreck\S*) (?:\S+ ){0,3}(?:next|this|that|the last|in the|on the|every) (?:round|game|match|level|map|lobby|raid|wave|boss)\b/g,
   / (?:high|drunk) on (?:life|love|power|success|sugar|caffeine)\b/g,
   / (?:would|'d) (?:\S+ )?rather (?:die|be dead) than (?:be seen|wear|eat|sing|watch|listen|dance|go (?:to|back to) (?:a|the|that|his|her|work|school)|work for|admit|apologi[sz]e|ask|call|speak|talk|sit through|go out with|date)\b/g,
   / could (?:have |of )?(?:kill|murder|strangle|throttle) (?:\S+ ){1,3}(?:for|sometimes|when|at times)\b/g,
@@ -463,10 +467,10 @@ export function toldAsAccident(category: RiskCategory, sentence: RiskSentence): 
 const prescribedMarkers =
   /\b(?:prescribe\S*|prescription|insulin|vaccin\S*|jabs?|flu shots?|blood tests?|b12|milligrams?|mg|mcg|micrograms?|(?:the|my) dose|patch(?:es)? (?:\S+ ){0,4}(?:nurse|doctor|gp)|(?:like|as|what) (?:the |my )?(?:nurse|doctor|gp|consultant|pharmacist|psychiatrist) (?:say|said|says|told|tell)|exactly what (?:they|it) (?:say|said|says)|(?:as|like) (?:it|they) (?:say|said|says|tell)|(?:doctor|gp|dentist|hospital|surgeon|nurse) (?:\S+ ){0,2}(?:give|gave)|for my (?:\S+ )?(?:pain|back|nerves|nerve pain|adhd|anxiety|epilepsy|sleep|knee|hip|migraines?))\b/;
 const misuseMarkers = /\b(?:more than|double|triple|extra|at once|at a time|in one go|off (?:a|my|some|this)|from (?:a|my|some) (?:mate|friend|guy|dealer)|but i|instead|on top|too many|too much|not (?:what|as|like) (?:the|my)|crush\S*|snort\S*|to get high|feel (?:proper )?(?:floaty|high|buzz\S*|nothing))\b/;
-/** Medication named and taken as prescribed ("Pregabalin for my nerve pain, 75 mg twice a day"), with nothing said of misuse. */
-export function isPrescribedUse(sentence: RiskSentence): boolean {
+/** Medication named and taken as prescribed ("Pregabalin for my nerve pain, 75 mg twice a day"), or told in answer to a question of medicines taken (`medicationAsked`), with nothing said of misuse. */
+export function isPrescribedUse(sentence: RiskSentence, medicationAsked = false): boolean {
   const text = `${sentence.text}|${sentence.said}`;
-  return prescribedMarkers.test(text) && !misuseMarkers.test(text);
+  return (medicationAsked || prescribedMarkers.test(text)) && !misuseMarkers.test(text);
 }
 
 /** Words saying an act was not meant to kill ("not to die", "I wasn't trying to kill myself", "just to feel something"). */
@@ -541,10 +545,10 @@ export function isBackchannel(text: string): boolean {
   return /^ (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+)(?: (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+))? $/.test(spokenWords(text));
 }
 
-/** An answer that says no or takes back ("no", "not really", "never", "nothing like that"). */
+/** An answer that says no or takes back ("no", "not really", "never", "nothing like that", "Not… I don't mean I'd do anything"). */
 export function denies(text: string): boolean {
   const said = spokenWords(text);
-  return /^ (?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
+  return /^ (?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
 }
 
 /**
@@ -554,14 +558,21 @@ export function denies(text: string): boolean {
  * ("would you like me to refer you?", `offersCareWords`), nor questions of how much
  * a change matters or how sure of it one is ("on a scale of one to ten, how important is it to you
  * to stop?" — "Probably an eight" tells nothing of the use), nor a question of what was meant
- * ("What do you mean by that?" — "I mean the marriage": the answer's own words are screened).
+ * ("What do you mean by that?" — "I mean the marriage": the answer's own words are screened), nor
+ * asking leave or for a step now (`asksLeave`).
  */
 export function asksAboutTheRisk(question: string): boolean {
   const said = spokenWords(question);
-  if (asksOfHelp.test(said) || asksOfCare.test(said) || offersCareWords.test(said) || asksToMeetAgain.test(said)) return false;
-  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what (?:do|did) you mean|what stopped you|what kept you) /.test(said)) return false;
+  if (asksOfHelp.test(said) || asksOfCare.test(said) || offersCareWords.test(said) || asksToMeetAgain.test(said) || asksLeave.test(said)) return false;
+  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what (?:do |did )?you mean|what stopped you|what kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }
+
+/**
+ * Asking leave or asking for a step now: "…and I want to talk to that part as well, is that ok?",
+ * "can you do it now while you're on the phone to me?". A yes to it agrees; it says no more of the risk.
+ */
+const asksLeave = / (?:(?:is|would) (?:that|it|this) (?:be )?(?:ok|okay|alright|all right)(?: with you| for you)?|(?:can|could|will) you do (?:that|this|it) (?:now|right now|for me)\b.*) $/;
 
 /** How a question asks the listener to do something, as spoken words: "would you", "could you be willing to", "will you try to". */
 const askingYouTo = " (?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?";
