@@ -819,7 +819,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
       const idea = ideas.find((item) => item.evidence[0]?.segmentId === segment.id && item.evidence[0]?.start === sentence.start);
       if (idea !== undefined) named = { item: idea, turnsAgo: 0, idea: true };
       const commitment = sentenceCommitment(sentence);
-      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence)) return;
+      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence) || onlyIfWanted(sentence)) return;
       const proposed = answersProposal(index, sentence);
       // "I'll try and keep away from him. I can't promise I won't see him.": what the turn goes on to not promise is to confirm.
       const firm = commitmentFirmness(sentence, commitment, proposed, thanks) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
@@ -859,10 +859,14 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
 /** Words by which a question asks what the patient usually does: "What does a typical evening look like?", "What do you usually do?", "What's your routine?". */
 export const habitAsked: ReadonlySet<string> = new Set(["typical", "typically", "usually", "normally", "generally", "routine", "tend"]);
 
-/** True when the turn's last sentence asks what the patient usually does (`habitAsked`): its answer tells a habit, and its "I'll" are of it. */
+/** True when the turn's last sentence asks what the patient usually does (`habitAsked`), avoids or has stopped doing: its answer tells a habit, and its "I'll" and "I won't" are of it. */
 function asksAboutHabit(turn: ReadSegment): boolean {
   const last = turn.sentences.at(-1);
-  return last !== undefined && isAsked(last) && last.tokens.some((token) => habitAsked.has(token.value.toLowerCase()) || habitAsked.has(token.lemma));
+  if (last === undefined || !isAsked(last)) return false;
+  const words = last.tokens.filter(isWord);
+  // "What sort of things have you stopped doing?", "What have you been avoiding?": what is done now, or no longer.
+  const avoidance = words.some((token, at) => token.lemma === "avoid" || (token.lemma === "stop" && words[at + 1]?.value.toLowerCase() === "doing"));
+  return avoidance || last.tokens.some((token) => habitAsked.has(token.value.toLowerCase()) || habitAsked.has(token.lemma));
 }
 
 /** True when the sentence tells a thought that keeps coming ("I keep thinking I'll go back when I feel better", "I kept thinking I'd ring her"): a habit of mind, no act committed to. */
@@ -872,12 +876,33 @@ function keepsThinking(sentence: ReadSentence): boolean {
 }
 
 /**
- * True when the sentence opens "That I…": the content of a fear or a belief answered, not an act
- * ("What does your OCD tell you will happen?" — "That I'll get something and give it to Hannah.").
+ * True when the sentence opens "That I…" ("What does your OCD tell you will happen?" — "That I'll
+ * get something and give it to Hannah."), or says "I'll" as what a thought pictures or a fear
+ * foresees ("I get the thought that I'll hold her under", "I'm scared I'll drop her"): the content
+ * of a fear or a belief, not an act.
  */
 function toldAsContent(sentence: ReadSentence): boolean {
-  const [first, second] = sentence.tokens.filter(isWord);
-  return first?.value.toLowerCase() === "that" && second !== undefined && ["i", "i'll", "i’ll", "ill", "i'd", "i’d"].includes(second.value.toLowerCase());
+  const words = sentence.tokens.filter(isWord).map((token) => token.value.toLowerCase().replace("’", "'"));
+  const [first, second] = words;
+  if (first === "that" && second !== undefined && ["i", "i'll", "ill", "i'd"].includes(second)) return true;
+  // "I get the thought that I'll hold her under", "I'm scared I'll drop her": what is feared or pictured, not an act.
+  return words.some((word, at) => (thoughtNouns.has(word) && words[at + 1] === "that") || (fearWords.has(word) && /^(?:that )?i(?:'ll| will| might| would|'d)\b/.test(words.slice(at + 1, at + 4).join(" ").replace(/ '/g, "'"))));
+}
+
+/** What a thought is called: "the thought that I'll…", "this picture that I'll…". */
+const thoughtNouns: ReadonlySet<string> = new Set(["thought", "thoughts", "image", "images", "picture", "pictures", "fear", "fears", "worry", "worries", "feeling", "idea", "urge", "urges", "voice", "voices"]);
+/** What fears it: "scared I'll", "terrified that I'd". */
+const fearWords: ReadonlySet<string> = new Set(["scared", "afraid", "terrified", "frightened", "worried", "worry", "fear", "dread", "panic", "panicking"]);
+
+/**
+ * True when the sentence makes its act wait on the speaker's own wish: "If I want to talk to
+ * somebody I'll talk to somebody I know", "if I feel like it I'll go". It commits to nothing ("If
+ * I need to, I'll ring the crisis line" does, and stays to confirm).
+ */
+function onlyIfWanted(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord).map((token) => token.value.toLowerCase());
+  const at = words.indexOf("if");
+  return at !== -1 && at <= 2 && words[at + 1] === "i" && (["want", "wanna", "fancy"].includes(words[at + 2] ?? "") || (words[at + 2] === "feel" && words[at + 3] === "like"));
 }
 
 /** Words that set a condition on what a sentence says will be done: "if they put me on nights I'll lose it". */

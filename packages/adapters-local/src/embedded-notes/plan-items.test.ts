@@ -1787,7 +1787,7 @@ describe("spoken sessions: what is and is not a commitment", () => {
     expect(texts(["T: What next?", "P: I'll call the GP on Monday. I'll book the dentist too."])).toEqual(["I'll call the GP on Monday.", "I'll book the dentist too."]);
   });
 
-  it("reads no commitment in a habit asked about, a thought that keeps coming, a restated condition, a manner of speaking, a fear or a parting wish", () => {
+  it("reads no commitment in a habit or avoidance asked about, a thought that keeps coming or pictures an act, a restated condition, an act waiting on a wish, a manner of speaking, a fear or a parting wish", () => {
     for (const turns of [
       ["T: Can you tell me what a typical evening looks like?", "P: I get in about six, have my tea, and then I'll pop down the pub."],
       ["T: It becomes a loop.", "P: That's exactly it. I keep thinking I'll go back when I feel better."],
@@ -1799,12 +1799,21 @@ describe("spoken sessions: what is and is not a commitment", () => {
       ["T: What about the wine?", "P: I'm not an alcoholic. I'm not going to start cutting that out as well."],
       ["T: And work?", "P: Yeah. The thing is, if they push me, if they say no, you've got to come back full time, I'll just resign."],
       ["T: What does your OCD tell you will happen if you touch it?", "P: That I'll get something, like food poisoning, and then I'll give it to Hannah."],
+      ["T: So the bath feels like the danger zone.", "P: Yeah, the water. I get the thought that I'll hold her under."],
+      ["T: What goes through your mind on the stairs?", "P: I'm scared I'll drop her. And I worry that I'll shout at him."],
+      ["T: What sort of things have you stopped doing?", "P: Bath time, mainly. I won't bath her on my own. I wait until Dan's home."],
+      ["T: What have you been avoiding?", "P: The shops. I won't go in on my own."],
+      ["T: That's fair enough. We'll leave the befriending.", "P: If I want to talk to somebody I'll talk to somebody I know."],
     ]) {
       expect(texts(turns), turns[1]).toEqual([]);
       expect(toConfirm(turns), turns[1]).toEqual([]);
     }
     expect(texts(["T: And Kelly?", "P: I'm not going to lie to her anymore."])).toEqual(["I'm not going to lie to her anymore."]);
     expect(texts(["T: What now?", "P: I'll pray about it tonight."])).toEqual(["I'll pray about it tonight."]);
+    // A fear told is not an act; a wish that conditions nothing but need still is to confirm.
+    expect(toConfirm(["T: And if it gets bad?", "P: If I need to, I'll ring the crisis line."])).toEqual(["To confirm: If I need to, I'll ring the crisis line."]);
+    // Asked what they will do, not what they stopped doing, "I won't" still commits.
+    expect(toConfirm(["T: Would you stop drinking on weekdays?", "P: Yes. I won't drink on weekdays."])).toEqual(["To confirm: I won't drink on weekdays."]);
     // A time set, not a condition: "when" opens no wait on "if".
     expect(texts(["T: What now?", "P: When I get home I'll ring my sister."])).toEqual(["When I get home I'll ring my sister."]);
   });
