@@ -72,8 +72,9 @@ describe("session mood in a clinician's words", () => {
       "T: And the other thing we talked about?",
       "P: I have been cutting my arms again most nights.",
     ]);
-    expect(mood.text).toMatch(/^Mixed: presented as hopeful \(.*\) and distressed \(“I have been cutting my arms again most nights\.”\)\.$/);
-    expect(mood.value).toBe("mixed");
+    // Nor mixed with hope: the hope about the flat is in the transcript, the line reads the risk.
+    expect(mood.text).toBe("Presented as distressed (“I have been cutting my arms again most nights.”).");
+    expect(mood.value).toBe("very_negative");
     expect(mood.verification.status).toBe("grounded");
     // Its window is charted at the bottom, distressed first, as the line reads it.
     const risky = (mood.windows ?? []).find((window) => window.balance === -1);
@@ -276,6 +277,21 @@ describe("session mood in a clinician's words", () => {
       "P: Still sad, but hopeful about the plan.",
     ]);
     expect(notes.moodTrajectory).toMatchObject({ value: "improving", verification: { status: "grounded" } });
+  });
+});
+
+describe("a current risk the screen found, in words the lexicon does not hold", () => {
+  it("reads no hope beside it: a caller in crisis is not 'low and hopeful'", () => {
+    const mood = moodOf([
+      "T: What's brought you to ringing tonight?",
+      "P: I'm so tired of it all. I don't want to be here anymore.",
+      "T: Are you thinking about killing yourself?",
+      "P: Yeah.",
+      "T: I'm glad you rang. Could you ring your sister now?",
+      "P: Ok it's ringing. She's crying, she says she's glad I rang. I'm glad I rang too.",
+    ]);
+    expect(mood.text).not.toMatch(/hopeful/);
+    expect(mood.value).not.toMatch(/positive|mixed/);
   });
 });
 

@@ -212,11 +212,12 @@ function readMoods(shown: readonly Shown[]): ClinicalMood[] {
     const rest = ranked.filter(([mood]) => mood !== "distressed" && !positiveMoods.has(mood));
     return ["distressed", ...rest.slice(0, 1).map(([mood]) => mood)];
   }
-  const [first, second] = ranked;
-  if (!first) return [];
+  // A current risk the screen found: a session that states one never reads positive, nor mixed with hope ("low and hopeful" for a caller in crisis).
+  const screened = shown.some((item) => item.screened);
+  const [first, second] = screened ? ranked.filter(([mood]) => !positiveMoods.has(mood)) : ranked;
+  if (!first) return screened ? ["distressed"] : [];
   const moods = second && second[1] >= first[1] * secondShare ? [first[0], second[0]] : [first[0]];
-  // A current risk the screen found is never left out of a reading with no negative mood: a session that states one never reads positive.
-  if (shown.some((item) => item.screened) && !moods.some((mood) => negativeMoods.has(mood))) return [moods[0]!, "distressed"];
+  if (screened && !moods.some((mood) => negativeMoods.has(mood))) return [moods[0]!, "distressed"];
   return moods;
 }
 

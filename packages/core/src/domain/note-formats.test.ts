@@ -144,6 +144,21 @@ describe("progress-note formats", () => {
     expect(JSON.stringify(formatNote("confide", notesOf(), noFlags))).not.toMatch(/\bNone\b/);
   });
 
+  it("says a risk line's words answered a question: a bare yes means nothing on its own", () => {
+    const answered = (basis: "answer_to_named_question" | "answer_to_other_question" | "mention") =>
+      screen(
+        flagsOfFindings(
+          [{ ...cite("s4", "I will"), category: "active_ideation", temporality: "current", subject: "speaker", basis, text: "Answered yes when asked about: thoughts of ending their life", rule: "r" }],
+          "screen:embedded",
+          transcript,
+        ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}` })),
+      );
+    const line = (risk: RiskScreenResult) => texts(section("soap", "assessment", notesOf(), risk).sentences.filter((sentence) => sentence.from === "riskScreen")).at(-1);
+    expect(line(answered("answer_to_named_question"))).toBe('Needs attention now — Thoughts of ending their life: "I will" (in answer to a question)');
+    expect(line(answered("answer_to_other_question"))).toBe('To review — Thoughts of ending their life: "I will" (in answer to a question)');
+    expect(line(answered("mention"))).toBe('To review — Thoughts of ending their life: "I will"');
+  });
+
   it("shows a follow-up item to confirm under its own lead, apart from the plan, its quote not said twice", () => {
     const doubt = { ...cite("s4", "I will write in my sleep diary every night.", `${toConfirmLead}I will write in my sleep diary every night.`), speaker: "patient" as const };
     const plan = section("dap", "plan", notesOf({ actionItems: notAssessed("nothing firm"), followUpTopics: [doubt, cite("s2", "sleeping badly", "sleep")] }));

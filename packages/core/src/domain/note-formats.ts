@@ -187,7 +187,8 @@ function trajectorySentences(notes: ClinicalNotes): NoteSentence[] {
 /**
  * One line per group of flags (`riskFlagGroups`: one per category, one per substance): whether it
  * needs attention now or is to review, its plain label, how many times it was raised, and its
- * strongest words with what qualifies them — never rule ids or scores.
+ * strongest words with what qualifies them (in the past, about someone else, speaker not known, in
+ * answer to a question) — never rule ids or scores.
  */
 function groupSentence(group: RiskFlagGroup): NoteSentence {
   const flag = group.strongest;
@@ -195,6 +196,8 @@ function groupSentence(group: RiskFlagGroup): NoteSentence {
     flag.temporality === "history" ? "in the past" : null,
     flag.subject === "other_person" ? "about someone else" : null,
     flag.speaker === "unknown" ? "speaker not known" : null,
+    // "yeah" alone says nothing: the line says it answered a question, which the cited words show.
+    flag.basis === "answer_to_named_question" || flag.basis === "answer_to_other_question" ? "in answer to a question" : null,
   ].filter((part) => part !== null);
   const count = group.count === 1 ? "" : ` (${group.count} times)`;
   return {
