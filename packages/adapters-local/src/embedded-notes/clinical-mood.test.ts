@@ -280,6 +280,15 @@ describe("session mood in a clinician's words", () => {
   });
 });
 
+describe("a word that names suicide without saying whose", () => {
+  it("shows no distress of the patient's where the screen read no risk of theirs", () => {
+    const mood = moodOf(["T: How was the inquest?", "P: Numb. And then the coroner said suicide and it was official. I feel so guilty."]);
+    expect(mood.text).toBe("Presented as low (“Numb”, “guilty”).");
+    // Their own, it is distress.
+    expect(moodOf(["T: How have you been?", "P: I've been feeling suicidal again this week."]).text).toMatch(/^Presented as distressed/);
+  });
+});
+
 describe("a current risk the screen found, in words the lexicon does not hold", () => {
   it("reads no hope beside it: a caller in crisis is not 'low and hopeful'", () => {
     const mood = moodOf([

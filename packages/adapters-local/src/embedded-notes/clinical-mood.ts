@@ -113,8 +113,13 @@ interface MoodWord {
   start: number;
   end: number;
   risk: boolean;
+  /** A word of risk that names it without saying whose ("suicide", "suicidal"): it shows distress only where the risk screen read the patient's own current risk. */
+  namesOnly?: true;
   change?: true;
 }
+
+/** Words of risk that name it without saying whose: "the coroner said suicide", "he was suicidal". */
+const namingRiskWords: ReadonlySet<string> = new Set(["suicide", "suicidal"]);
 
 /**
  * The words of a mood in a sentence's tokens, each as the longest phrase of the lexicon starting
@@ -136,7 +141,7 @@ function moodWordsIn(tokens: readonly ReadToken[]): MoodWord[] {
     if (found.change === true && tokens.slice(Math.max(0, index - foreseeingReach), index).some((before) => foreseeingWords.has(before.lemma) || foreseeingWords.has(before.value.toLowerCase()))) return;
     // "I hate seeing her like that", "I hate being on my own": what the patient finds hard, low rather than angry.
     const mood = found.mood === "angry" && dislikesAnAct(tokens, index) ? "low" : found.mood;
-    words.push({ mood, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, risk, ...(found.change ? { change: true as const } : {}) });
+    words.push({ mood, start: token.start, end: tokens[index + found.phrase.split(" ").length - 1]!.end, risk, ...(namingRiskWords.has(found.phrase) ? { namesOnly: true as const } : {}), ...(found.change ? { change: true as const } : {}) });
   });
   return words;
 }
@@ -155,6 +160,7 @@ function shownMoods(segments: readonly ReadSegment[], risks: readonly RiskSpan[]
     const closing = patientTurns.length >= closingFrom && turn >= patientTurns.length - closingTurns;
     for (const sentence of segment.sentences) {
       for (const found of moodWordsIn(sentence.tokens)) {
+        if (found.namesOnly && !risks.some((span) => span.segmentId === segment.id && span.start < found.end && found.start < span.end)) continue;
         const weight = found.risk ? riskWeight : positiveMoods.has(found.mood) && closing ? closingWeight : 1;
         shown.push({ ...found, segment, turn, weight });
       }

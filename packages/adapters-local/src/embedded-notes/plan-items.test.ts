@@ -1804,6 +1804,7 @@ describe("spoken sessions: what is and is not a commitment", () => {
       ["T: What sort of things have you stopped doing?", "P: Bath time, mainly. I won't bath her on my own. I wait until Dan's home."],
       ["T: What have you been avoiding?", "P: The shops. I won't go in on my own."],
       ["T: That's fair enough. We'll leave the befriending.", "P: If I want to talk to somebody I'll talk to somebody I know."],
+      ["T: Tell me about the phone.", "P: I was in the supermarket and I saw his name come up and I thought, I'll ring him back when I get home."],
     ]) {
       expect(texts(turns), turns[1]).toEqual([]);
       expect(toConfirm(turns), turns[1]).toEqual([]);

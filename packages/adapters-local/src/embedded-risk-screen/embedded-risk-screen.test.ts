@@ -899,6 +899,15 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(categoriesOf(ownOn([...asked, "T: Have you thought about how?", "It would be the bath, probably."], "seg-3"))).toContain("suicide_method");
   });
 
+  it("a death recorded and dying of embarrassment are no thoughts of the speaker's; everyone better off, said alone, is a wish to be gone", () => {
+    for (const line of ["And then the coroner said \"suicide\" and it was official.", "i wanted to die of embarrassment honestly"]) {
+      expect(ownOn([line], "seg-1"), line).toEqual([]);
+    }
+    const answer = ["T: Do you ever have thoughts about not wanting to be here?", "Not like, I'm not going to do anything. But sometimes I think everyone'd be better off. Without me kicking off all the time."];
+    expect(categoriesOf(ownOn(answer, "seg-2"))).toEqual(["passive_death_wish"]);
+    expect(ownOn(["The kids would be better off with a childminder."], "seg-1")).toEqual([]);
+  });
+
   it("'you'll get a letter' is no will and letter; an answer to a question of medicines taken is a prescription", () => {
     expect(findings(["T: I'll do that today. You'll get a letter with a start date.", "Okay."])).toEqual([]);
     expect(findings(["T: How many tablets are you on these days?", "Heart ones, water tablets, the blood thinner. Twelve, fourteen a day."])).toEqual([]);

@@ -348,6 +348,8 @@ const idioms: readonly RegExp[] = [
   / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/g,
   / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/g,
   / to die for\b/g,
+  // "I wanted to die of embarrassment", "nearly died of shame".
+  / (?:die|died|dying) (?:of|from|with) (?:embarrassment|shame|boredom|laughter|laughing|cringe|the cringe|jealousy|envy)\b/g,
   / dead (?:tired|serious|set|on my feet|end|line|ringer|beat|easy|good|funny|quiet|boring|nervous|sure|right|on)\b/g,
   / over my dead body\b/g,
   / kill (?:time|it|the mood|two birds|the lights|the engine|the pain|the vibe)\b/g,
@@ -392,6 +394,8 @@ const idioms: readonly RegExp[] = [
   / jump off (?:a|the) (?:cliff|bridge) for (?:her|him|them|you|my \S+)\b/g,
   / (?:kill|die|dead|shoot|hang|cut|overdose|drink)\S* (?:\S+ ){0,12}(?:only |just )?(?:joking|kidding)(?: [.!])*(?= ?$)/g,
   / suicide (?:prevention|awareness|training|module|helpline|hotline|statistics|stats|rate|rates|risk assessment|bereavement|first aid|course|charity)\b/g,
+  // A death recorded: "the coroner said suicide", "the verdict was suicide".
+  / (?:coroner|inquest|verdict|ruling|ruled|recorded|death certificate|cause of death|post mortem|postmortem)(?: \S+){0,4} suicid\S*\b/g,
   / tie (?:- )?(?:dye|dyed|dyeing|dying|die|died)\b/g,
   // A drug cut with something; hours, pay or funding cut.
   / cut with\b(?<= (?:be|get|got|it|stuff|gear|coke|drug\S*) (?:\S+ )?cut with)/g,

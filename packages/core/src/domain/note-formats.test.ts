@@ -157,6 +157,18 @@ describe("progress-note formats", () => {
     expect(line(answered("answer_to_named_question"))).toBe('Needs attention now — Thoughts of ending their life: "I will" (in answer to a question)');
     expect(line(answered("answer_to_other_question"))).toBe('To review — Thoughts of ending their life: "I will" (in answer to a question)');
     expect(line(answered("mention"))).toBe('To review — Thoughts of ending their life: "I will"');
+    // Raised twice, the line says how many times.
+    const twice = screen(
+      flagsOfFindings(
+        [
+          { ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of hopelessness", rule: "r" },
+          { ...cite("s4", "every night"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of nights", rule: "r" },
+        ],
+        "screen:embedded",
+        transcript,
+      ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}` })),
+    );
+    expect(line(twice)).toBe('To review — Wish to be dead, or no point in going on (passive) (2 times): "I feel hopeless"');
   });
 
   it("shows a follow-up item to confirm under its own lead, apart from the plan, its quote not said twice", () => {
