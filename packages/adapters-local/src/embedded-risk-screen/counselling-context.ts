@@ -97,14 +97,14 @@ export function isMedicationCounselling(sentence: RiskSentence): boolean {
 }
 
 /**
- * Means made safe, as a safety plan makes them: pills, a knife, a rope or the car keys (the way to
- * the place) handed to someone to keep, locked away, thrown out or taken back to the pharmacy ("I'll give the tablets to my sister",
+ * Means made safe, as a safety plan makes them: pills, a knife, a rope, the car keys (the way to
+ * the place) or the drink in the house handed to someone to keep, locked away, thrown out or taken back to the pharmacy ("I'll give the tablets to my sister",
  * "I could give them to Dan", "could you give those to someone to keep?", "I could lock the knives
  * away"). A pronoun handed over ("I could give them to my sister") is the means only when a means
  * was named just before (`meansNamedBefore`: in the last few turns, or earlier in this one). Such words are a step towards safety, not
  * preparation, a method or a plan — unless dying is said outright.
  */
-const means = "(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|knife|knives|blade|blades|razor|razors|rope|cord|belt|gun|guns|rifle|ammo|ammunition|keys|car keys)";
+const means = "(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|knife|knives|blade|blades|razor|razors|rope|cord|belt|gun|guns|rifle|ammo|ammunition|keys|car keys|bottle|bottles|wine|prosecco|vodka|booze|alcohol|beer|cans)";
 const meansWords = new RegExp(` ${means}(?= )`);
 /**
  * Handed to anyone at all ("give them to dan", as speech recognition writes a name; "give the

@@ -908,6 +908,21 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(ownOn(["The kids would be better off with a childminder."], "seg-1")).toEqual([]);
   });
 
+  it("a row that went as far as a punch, wanting the arguing to stop, and a state set aside are no attempt or wish to be dead", () => {
+    expect(categoriesOf(findings(["T: so on saturday it went as far as punching the door and claire has told you she's scared of you", "yeah when you say it like that it sounds bad"]))).not.toContain("suicide_intent_or_plan");
+    expect(categoriesOf(ownOn(["I got as far as the bridge."], "seg-1"))).toContain("suicide_intent_or_plan");
+    expect(ownOn(["no no nothing like that i just want it to stop the arguing i mean"], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I just want it all to stop."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(ownOn(["It was more like being tired of it all, rather than, like, wanting to die, if that makes sense."], "seg-1").filter((finding) => finding.rule === "passive.want_to_die")).toEqual([]);
+    // An act set aside was weighed: it stands.
+    expect(categoriesOf(ownOn(["But instead of killing myself I went for a walk."], "seg-1"))).toContain("active_ideation");
+  });
+
+  it("the drink given away is a means made safe", () => {
+    const lines = ["There's a bottle of prosecco someone gave me for my birthday.", "T: What will you do with it?", "I'll give it to my neighbour."];
+    expect(findings(lines).filter((finding) => finding.category !== "substance")).toEqual([]);
+  });
+
   it("'you'll get a letter' is no will and letter; an answer to a question of medicines taken is a prescription", () => {
     expect(findings(["T: I'll do that today. You'll get a letter with a start date.", "Okay."])).toEqual([]);
     expect(findings(["T: How many tablets are you on these days?", "Heart ones, water tablets, the blood thinner. Twelve, fourteen a day."])).toEqual([]);

@@ -116,6 +116,10 @@ function isVerb(sentence: RiskSentence, index: number): boolean {
  * history, not nothing), or `affirmed`.
  */
 export function negationOf(sentence: RiskSentence, first: number, last: number, rowNegates = false): "negated" | "stopped" | "affirmed" {
+  // "More like being tired of it all, rather than, like, wanting to die": a state set against
+  // another. An act set aside ("instead of killing myself I…", "rather than kill myself") was weighed, and stands.
+  const lead = sentence.words.slice(Math.max(0, first - 6), first).filter((word) => !leadFillers.has(word)).join(" ");
+  if (/(?:^| )(?:rather than|as opposed to)$/.test(lead) && statesSetAgainst.has(sentence.words[first] ?? "")) return "negated";
   let cues = 0;
   let afterVerb = false;
   // A row that does not say a negation itself is negated by one inside its words ("I have no plan to…").
@@ -153,6 +157,11 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
   if (/\b(?:anymore|any more|any longer|these days|now)\b/.test(rest) || /\bno longer\b|\bnot anymore\b/.test(before)) return "stopped";
   return "negated";
 }
+
+/** What "rather than" may set aside as a state, not an act: wanting, wishing, feeling, being. */
+const statesSetAgainst: ReadonlySet<string> = new Set(["want", "wanting", "wanted", "wish", "wishing", "feel", "feeling", "be", "being"]);
+/** Words said between a contrast and what it sets aside: "rather than, like, wanting to die". */
+const leadFillers: ReadonlySet<string> = new Set([",", "like", "um", "uh", "er", "erm", "just", "actually", "really"]);
 
 /** Verbs of stopping or resisting that "can't" turns into going on: "I can't stop thinking about it", "can't help", "can't shake". */
 const stoppingVerbs = new Set(["stop", "help", "quit", "shake"]);

@@ -95,6 +95,9 @@ describe("the risk screen's lines: one per category, one per substance", () => {
     const said = ["a few pints", "I vape all day", "a line of coke", "some heroin", "I took my mum's diazepam", "ice twice a week", "more than the prescribed dose", "I used drugs", "some lean"];
     expect(said.map(substanceOf)).toEqual(["alcohol", "tobacco", "cocaine", "opioids", "sedatives", "stimulants", "medication", "drugs", "opioids"]);
     expect(substanceOf("gardening")).toBe("other");
+    // Wines and spirits by name are alcohol, not "other substances".
+    const wines = ["a bottle of prosecco", "champagne at the wedding", "a brandy", "tequila", "bourbon", "a sherry", "a port and lemon", "alcopops"];
+    expect(wines.map(substanceOf)).toEqual(wines.map(() => "alcohol"));
     expect(substanceLabel("other")).toBe("Other substances");
     // Whole words only: "ice" in "office", "gin" in "begin" name nothing.
     expect(substanceOf("at the office I begin")).toBe("other");

@@ -13,7 +13,7 @@ const substanceWords: ReadonlyArray<{ substance: string; label: string; words: r
   {
     substance: "alcohol",
     label: "Alcohol",
-    words: ["alcohol*", "drink*", "drank", "drunk*", "wine*", "beer*", "vodka", "whisk*", "gin", "rum", "cider", "booze*", "pint*", "cans", "spirits", "lager*", "shots", "hungover", "hangover*"],
+    words: ["alcohol*", "drink*", "drank", "drunk*", "wine*", "beer*", "vodka", "whisk*", "gin", "rum", "cider", "booze*", "pint*", "cans", "spirits", "lager*", "shots", "hungover", "hangover*", "prosecco", "champagne", "brandy", "tequila", "bourbon", "sherry", "port and lemon", "alcopop*"],
   },
   { substance: "tobacco", label: "Tobacco or nicotine", words: ["smok*", "cigarette*", "cig*", "fags", "vap*", "nicotine", "tobacco", "juul*", "chew*"] },
   { substance: "medication", label: "Medication not as prescribed", words: ["medication*", "prescri*", "tablets", "dose*", "painkiller*"] },
