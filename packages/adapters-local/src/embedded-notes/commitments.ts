@@ -1,4 +1,4 @@
-import { arrangedActAt, type ClauseWord, committingSubjects, hedgeAdverbs, hedgesOutcome, namedBefore, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, unconditionalIf } from "@confide/core/adapter-kit";
+import { arrangedActAt, type ClauseWord, committingSubjects, harmingActs, hedgeAdverbs, hedgesOutcome, namedBefore, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, unconditionalIf } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked, keepsAttitude, worksTheScreen } from "./offered-acts.ts";
@@ -551,6 +551,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I will." — only as an answer to a proposal; "I will not.", "no i won't.": a refusal of it.
   if (verb === undefined) return tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") ? null : { act: "pointing-back", hedged, bare: true };
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
+  // "I'll murder them next round", "I'll kill him": an act of harm (core's `harmingActs`) is never a plan line, said in play or not.
+  if (harmingActs.has(verb.lemma)) return null;
   const visit = phrase.endsWith("go to") && goesThereToAct(act);
   if (!actParts.has(verb.pos) && !visit) return null; // "I'll, I'll go…": a restart, the act is in the next phrase
   // "have" is an act arranged only where core's `arrangedActAt` found it holding an event for a day to come ("I have an appointment on Tuesday").

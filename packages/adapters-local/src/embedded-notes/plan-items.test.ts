@@ -1805,6 +1805,8 @@ describe("spoken sessions: what is and is not a commitment", () => {
       ["T: What have you been avoiding?", "P: The shops. I won't go in on my own."],
       ["T: That's fair enough. We'll leave the befriending.", "P: If I want to talk to somebody I'll talk to somebody I know."],
       ["T: Tell me about the phone.", "P: I was in the supermarket and I saw his name come up and I thought, I'll ring him back when I get home."],
+      ["T: What happened in the game?", "P: I got killed. I'll murder them next round though, I've worked out where he hides."],
+      ["T: And when he gets in?", "P: Honestly I'll kill him."],
     ]) {
       expect(texts(turns), turns[1]).toEqual([]);
       expect(toConfirm(turns), turns[1]).toEqual([]);

@@ -265,7 +265,7 @@ describe("asksWillingness: the therapist asks whether the patient will do an act
     for (const word of pointingWords) expect(asksWillingness(reader.read(`Would you consider ${word}?`)), word).toBe(false);
     for (const act of harmingActs) expect(asksWillingness(reader.read(`Would you be willing to ${act} him?`)), act).toBe(false);
     for (const sentence of ["Would you be willing to cut down to two pints?", "Would you be willing to kick the habit?", "Would you be willing to hit the gym twice a week?"]) expect(asks(sentence), sentence).toBe(true);
-    expect([...harmingActs]).toEqual(["hurt", "harm", "kill", "punch", "stab", "attack", "slap", "shoot", "strangle", "choke", "overdose"]);
+    expect([...harmingActs]).toEqual(["hurt", "harm", "kill", "murder", "punch", "stab", "attack", "slap", "shoot", "strangle", "choke", "overdose"]);
     for (const act of pointingActs) {
       expect(asksWillingness(reader.read(`Would you be willing to ${act} that?`)), act).toBe(false);
       expect(asksWillingness(reader.read(`Would you be willing to ${act} the diary?`)), act).toBe(true);

@@ -111,7 +111,7 @@ export const sessionActs: ReadonlySet<string> = new Set(["tell", "share", "descr
 /** Words that point back and name no act: "Would you consider it?" asks only to weigh what was said. */
 export const pointingWords: ReadonlySet<string> = new Set(["it", "that", "this", "them", "these", "those"]);
 /** Acts of harm, to oneself or someone else: a yes to "would you be willing to hurt him?" agrees no plan (the risk screen reads such words). Not those of everyday acts too: "cut down", "kick the habit", "hit the gym". */
-export const harmingActs: ReadonlySet<string> = new Set(["hurt", "harm", "kill", "punch", "stab", "attack", "slap", "shoot", "strangle", "choke", "overdose"]);
+export const harmingActs: ReadonlySet<string> = new Set(["hurt", "harm", "kill", "murder", "punch", "stab", "attack", "slap", "shoot", "strangle", "choke", "overdose"]);
 /** Verbs that, before a word pointing back, name the act said before: "try that", "do it", "give it a go" (not "ring them"). */
 export const pointingActs: ReadonlySet<string> = new Set(["try", "do", "give", "attempt"]);
 /** Words after "come" that make it coming to a session: "come back", "come in", "come along". */
