@@ -99,6 +99,9 @@ describe("the risk screen's lines: one per category, one per substance", () => {
     const wines = ["a bottle of prosecco", "champagne at the wedding", "a brandy", "tequila", "bourbon", "a sherry", "a port and lemon", "alcopops"];
     expect(wines.map(substanceOf)).toEqual(wines.map(() => "alcohol"));
     expect(substanceLabel("other")).toBe("Other substances");
+    // Each substance's plain label, as a note's risk line shows it.
+    const substances = ["cannabis", "cocaine", "opioids", "stimulants", "sedatives", "alcohol", "tobacco", "medication", "drugs"];
+    expect(substances.map(substanceLabel)).toEqual(["Cannabis", "Cocaine", "Heroin or opioids", "Stimulants", "Sedatives or sleeping tablets", "Alcohol", "Tobacco or nicotine", "Medication not as prescribed", "Drugs"]);
     // Whole words only: "ice" in "office", "gin" in "begin" name nothing.
     expect(substanceOf("at the office I begin")).toBe("other");
   });
