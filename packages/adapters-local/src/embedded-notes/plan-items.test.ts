@@ -168,6 +168,13 @@ describe("plan items: what was agreed", () => {
     expect(agreed(["P: I feel so alone.", "T: Perhaps trying a local walking group could bring you some company.", "P: That sounds like a good idea."])).toEqual([
       "Agreed: Perhaps trying a local walking group could bring you some company. — “That sounds like a good idea.”",
     ]);
+    // A tool of the work named without a verb, and a suggestion announced, are proposals too.
+    expect(agreed(["P: My head goes round and round.", "T: How about a thought record?", "P: Yeah, I can do that."])).toEqual(["Agreed: “Yeah, I can do that.” — to “How about a thought record?”"]);
+    expect(agreed(["P: My head goes round and round.", "T: The other thing I wanted to suggest was a thought record.", "P: Yeah, I can do that."])).toEqual([
+      "Agreed: The other thing I wanted to suggest was a thought record. — “Yeah, I can do that.”",
+    ]);
+    // A topic named is no proposal.
+    expect(agreed(["P: I'm lonely.", "T: How about friendship?", "P: Yeah, I can do that."])).toEqual([]);
   });
 
   it("takes no plan from a prediction of how it will go, a worry, encouragement or a best effort", () => {

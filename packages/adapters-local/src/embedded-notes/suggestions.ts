@@ -29,6 +29,9 @@ const proposalPhrases = [
   "i would like you",
   "i would suggest",
   "i suggest",
+  // "The other thing I wanted to suggest was a thought record".
+  "want to suggest",
+  "like to suggest",
   "i would recommend",
   "i recommend",
   "it might help",
@@ -282,12 +285,17 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       // "If you could choose one evening…": a supposition, not a proposal ("if you can show them…, they may listen" still proposes).
       if ((phrase === "you could" || phrase === "you might") && tokens[index - 1]?.lemma === "if") return false;
       const verb = after.find((token) => token.pos === "VERB");
-      if (phrase === "how about" || phrase === "what if you" || phrase === "what about") return verb !== undefined;
+      // "How about a thought record?": a tool of the work named, as an act would be ("How about friendship?" names a topic).
+      if (phrase === "how about" || phrase === "what about") return verb !== undefined || after.slice(0, 4).some((token) => toolNouns.has(token.lemma));
+      if (phrase === "what if you") return verb !== undefined;
       return true;
     }),
   );
   return phrased || proposesImperative(tokens);
 }
+
+/** Tools of the work a proposal may name without a verb: "How about a thought record?", "what about a walk each morning?". */
+const toolNouns: ReadonlySet<string> = new Set(["record", "diary", "log", "journal", "timetable", "schedule", "routine", "exercise", "walk", "run", "break", "group", "class", "course", "app", "list", "reminder", "alarm", "referral", "appointment", "meeting", "worksheet", "sheet", "experiment"]);
 
 /** Verbs by which the therapist puts a thing forward, which name no act themselves: "I would suggest…", "I'd recommend…". */
 const puttingForward = new Set(["suggest", "recommend", "advise", "say"]);
