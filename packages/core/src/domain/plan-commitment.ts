@@ -97,6 +97,14 @@ export const assentSequences: readonly (readonly string[])[] = [
   // "Yes, that is my plan", "That's the plan": what was put forward taken up as the patient's own plan.
   ["that", "be", "my", "plan"],
   ["that", "be", "the", "plan"],
+  // "Yeah okay, that's doable", "That works for me": what was put forward judged one the patient can do.
+  ["that", "be", "doable"],
+  ["that", "sound", "doable"],
+  ["that", "sounds", "doable"],
+  ["that", "be", "manageable"],
+  ["can", "manage", "that"],
+  ["that", "work", "for", "me"],
+  ["that", "works", "for", "me"],
   // "Yes, I'd like that", "I would love that": a proposal asked, taken up, in each reading of "I would" (`iWould`).
   ...iWould.flatMap((would) => wantingVerbs.map((verb) => [...would, verb, "that"])),
 ];
