@@ -918,6 +918,38 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(categoriesOf(ownOn(["But instead of killing myself I went for a walk."], "seg-1"))).toContain("active_ideation");
   });
 
+  it("a place to live sorted, being knocked for six and a question of prison are no plan, abuse or talk of suicide", () => {
+    expect(ownOn(["I was meant to have a place sorted before I came out but it fell through."], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I've got the date all sorted."], "seg-1"))).toEqual(["suicide_intent_or_plan"]);
+    expect(ownOn(["Honestly? Knocked me for six."], "seg-1")).toEqual([]);
+    expect(categoriesOf(findings(["T: The notes say heroin was the main thing before you went in.", "Yeah."]))).toEqual(["substance"]);
+  });
+
+  it("reads a sentence that ends on \"in.\" or \"no.\" with its last word: \"before I do myself in.\"", () => {
+    expect(categoriesOf(ownOn(["I'm giving myself till the autumn before I do myself in."], "seg-1"))).toContain("active_ideation");
+  });
+
+  it("a denial of suicide, nothing disclosed, closes the talk of it", () => {
+    const denied = [
+      "T: Can I ask something I ask everyone? Have you had any thoughts of ending your life?",
+      "No. Nothing like that. I've got my lad. I want to see him.",
+      "T: And Saturday, when you used, was any part of that about not caring whether you woke up?",
+      "No. I just wanted to feel normal for an hour.",
+      "T: Thank you.",
+      "Yeah.",
+      "T: There's residential rehab. It might be worth thinking about.",
+      "Nah. Not yet.",
+      "T: Fair enough.",
+      "Maybe.",
+      "T: So let me go over it. You've got the naloxone, you've shown me you know how to use it, and it's going in your jacket.",
+      "Yeah. That's it.",
+    ];
+    expect(findings(denied)).toEqual([]);
+    // Something disclosed keeps it open.
+    const disclosed = ["T: Have you had thoughts of killing yourself?", "Sometimes, yeah.", "T: Have you worked out how you would do it?", "Yeah."];
+    expect(categoriesOf(ownOn(disclosed, "seg-4"))).toContain("suicide_intent_or_plan");
+  });
+
   it("the drink given away is a means made safe", () => {
     const lines = ["There's a bottle of prosecco someone gave me for my birthday.", "T: What will you do with it?", "I'll give it to my neighbour."];
     expect(findings(lines).filter((finding) => finding.category !== "substance")).toEqual([]);

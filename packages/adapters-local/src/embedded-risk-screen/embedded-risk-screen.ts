@@ -403,7 +403,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         continue;
       }
       const seen = new Set<string>();
-      const inContext = sinceSuicideTalk <= suicideContextSegments;
+      // Someone whose cutting is not to die names its means whenever they name a blade: read as in context, and listed as self-harm below.
+      const inContext = sinceSuicideTalk <= suicideContextSegments || (cutNotToDie.has(segment.speaker) && cuttingWords.test(sentence.text));
       for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
         // Named just before: in the last few turns, or stated earlier in this turn ("Everyone would be better off without me. I've been thinking about ending it.").
         const namedBefore = sinceNamed <= suicideContextSegments || own.some(namesOwnRisk);
@@ -473,6 +474,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     };
     const questionTalks = [...questions].some((category) => suicideFamily.has(category)) && (startsTalk || sinceSuicideTalk <= suicideContextSegments);
     if (questionTalks || own.some((finding) => suicideFamily.has(finding.category))) sinceSuicideTalk = 0;
+    // "No. Nothing like that. I've got my lad." to a question of suicide: a denial, nothing disclosed, closes the talk.
+    else if (role === "patient" && answers && asked !== null && [...asked.categories].some((category) => suicideFamily.has(category)) && denies(segment.text)) sinceSuicideTalk = Infinity;
     if (named || own.some(namesOwnRisk)) sinceNamed = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null = asked;

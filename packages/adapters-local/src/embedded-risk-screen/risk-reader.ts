@@ -84,11 +84,14 @@ const keptAsSaid = new Set(["better", "best", "worse", "worst", "dead", "born", 
 /** Pronouns and words wink-nlp may tag as proper nouns that are not names. */
 const notNames = new Set(["i", "i'm", "im", "god", "mum", "mom", "dad", "mummy", "daddy", "nan", "gran", "ok", "okay", "yeah", "christmas", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 
+/** Words wink-nlp reads with their full stop as one token, an abbreviation, where a sentence ends on the word. */
+const sentenceEndAbbreviations: ReadonlySet<string> = new Set(["no.", "in."]);
+
 /** A token's words, lemmatised and as said (the same number of each). */
 function wordsOf(token: ReadToken, index: number): { lemmas: string[]; said: string[] } {
   const value = token.value.toLowerCase().replace(/[’‘`]/g, "'");
-  // "Suicidal, no." — wink-nlp reads "no." as one token (the abbreviation of "number").
-  if (value === "no.") return { lemmas: ["no", "."], said: ["no", "."] };
+  // "Suicidal, no.", "before you went in." — wink-nlp reads "no." and "in." as one token (the abbreviations of "number" and "inch").
+  if (sentenceEndAbbreviations.has(value)) return { lemmas: [value.slice(0, -1), "."], said: [value.slice(0, -1), "."] };
   const spelled = spelledOut[value];
   if (spelled) return { lemmas: spelled, said: spelled };
   // A name reads "person" among the lemmas; as said it stays (brand names of drugs are proper nouns too).
