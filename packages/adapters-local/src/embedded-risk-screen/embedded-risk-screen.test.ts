@@ -950,6 +950,14 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(categoriesOf(ownOn(disclosed, "seg-4"))).toContain("suicide_intent_or_plan");
   });
 
+  it("quotes an answer by its yes when it opens setting something aside; a time long past told just after dates the act", () => {
+    const answer = ownOn(["T: Are you having thoughts of ending your life at the moment?", "Not like last night. But it's... it's there a bit. In the background."], "seg-2");
+    expect(answer.map((finding) => finding.quote)).toContain("But it's... it's there a bit.");
+    expect(ownOn(["I crashed. And that's when I took the overdose. Two years ago, nearly. But that was then."], "seg-1").map((finding) => finding.temporality)).toEqual(["history"]);
+    expect(ownOn(["I crashed. And that's when I took the overdose. It was awful."], "seg-1").map((finding) => finding.temporality)).toEqual(["current"]);
+    expect(ownOn(["I've got too much on, I'm not ill enough for that, you'd have to drag me there."], "seg-1")).toEqual([]);
+  });
+
   it("the drink given away is a means made safe", () => {
     const lines = ["There's a bottle of prosecco someone gave me for my birthday.", "T: What will you do with it?", "I'll give it to my neighbour."];
     expect(findings(lines).filter((finding) => finding.category !== "substance")).toEqual([]);

@@ -15,6 +15,13 @@ import { riskRules } from "./risk-rules.ts";
 import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, isPlanningAhead, makesMeansSafe, namesMeans, namesTerminalIllness, givesSafetyNet, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
+/** A short sentence that only tells a time long past: "Two years ago, nearly.", "Back in 2019.", "But that was then." */
+const saysLongAgo = (sentence: RiskSentence | undefined): boolean => {
+  if (sentence === undefined) return false;
+  const said = spokenWords(sentence.said);
+  return said.split(" ").length <= 9 && / (?:(?:years?|months?) ago|back in (?:\d{4}|the day)|that was (?:then|ages ago|years ago|a long time ago)) /.test(said);
+};
+
 /** Means one cuts with: named by someone whose self-harm is not to die, they are its means. */
 const cuttingWords = / (?:knife|knives|blade|blades|razor|razors) /;
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
@@ -42,8 +49,17 @@ const hesitationOnly = /^[\s\W]*(?:(?:\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|
 /** A turn that only holds the floor ("um", "erm…", "(long pause)"): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
 const holdsTheFloor = (text: string): boolean => /^[\s\W]*(?:(?:\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|ah+)[\s\W]*)+$/i.test(text);
 
-/** The sentence an answer is quoted by: its first that says more than a hesitation ("(pause) Um. Yeah. Yeah, I have." → "Yeah."). */
-const answerSentence = (sentences: readonly RiskSentence[]): RiskSentence => sentences.find((sentence) => !hesitationOnly.test(sentence.said)) ?? sentences[0]!;
+/**
+ * The sentence an answer is quoted by: its first that says more than a hesitation ("(pause) Um.
+ * Yeah. Yeah, I have." → "Yeah."), unless that one only sets something aside and a later one says
+ * yes ("Not like last night. But it's… it's there a bit." → "But it's... it's there a bit.").
+ */
+const answerSentence = (sentences: readonly RiskSentence[]): RiskSentence => {
+  const said = sentences.filter((sentence) => !hesitationOnly.test(sentence.said));
+  const [first] = said;
+  if (first === undefined) return sentences[0]!;
+  return (/^ (?:not|no|never) /.test(spokenWords(first.said)) ? said.slice(1).find((sentence) => affirms(sentence.said)) : undefined) ?? first;
+};
 
 /** Every row's matches in one sentence, with the word indices they cover. */
 function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
@@ -422,7 +438,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         if (weighed === null) continue;
         // "What do you use?" — "Blades. I've got them in a tin.": the means of their self-harm, not a way to die.
         const cuttingMeans = cutNotToDie.has(segment.speaker) && match.row.id === "method.place_or_means_in_context" && weighed.subject === "speaker" && cuttingWords.test(` ${sentence.words.slice(match.first, match.last + 1).join(" ")} `);
-        const finding = cuttingMeans ? { ...weighed, category: "self_harm" as const, text: "Named what they use to hurt themselves" } : weighed;
+        const named = cuttingMeans ? { ...weighed, category: "self_harm" as const, text: "Named what they use to hurt themselves" } : weighed;
+        // "And that's when I took the overdose. Two years ago, nearly.": the time told just after is the act's.
+        const finding = named.temporality === "current" && saysLongAgo(sentences[at + 1]) ? { ...named, temporality: "history" as const } : named;
         if (seen.has(`${finding.category}/${finding.subject}`)) continue;
         seen.add(`${finding.category}/${finding.subject}`);
         own.push({ ...finding, ...sentenceEvidence(segment, sentence), rule: match.row.id });

@@ -357,6 +357,8 @@ const idioms: readonly RegExp[] = [
   / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/g,
   / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/g,
   / to die for\b/g,
+  // "You'd have to drag me there": how unwilling the speaker is to go.
+  / (?:would|'d|will|'ll) have to drag (?:me|us)\b/g,
   // "It knocked me for six", "knocked me sideways": shaken, not struck.
   / (?:knock|knocked|knocks) (?:me|us) (?:for six|sideways)\b/g,
   // "I wanted to die of embarrassment", "nearly died of shame".
