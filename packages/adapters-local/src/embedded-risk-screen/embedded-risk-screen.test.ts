@@ -958,6 +958,25 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(ownOn(["I've got too much on, I'm not ill enough for that, you'd have to drag me there."], "seg-1")).toEqual([]);
   });
 
+  it("a joint account, a blunt question, a sleeve rolled up, sleeping like the dead and building bridges are no risk", () => {
+    for (const line of [
+      "My wages go into the joint account and he moves it.",
+      "Sorry to be blunt, but you're wrong.",
+      "[rolls up sleeve] He always goes for where it won't show.",
+      "I was dead to the world on Tuesday.",
+      "He was an engineer, he built bridges, and now he can't do his own buttons up.",
+      "He's got the bank app on his phone, he checks it every night.",
+    ]) {
+      expect(ownOn([line], "seg-1"), line).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["I smoked a joint last night."], "seg-1"))).toEqual(["substance"]);
+    expect(categoriesOf(ownOn(["I have a roll-up most mornings."], "seg-1"))).toEqual(["substance"]);
+  });
+
+  it("an answer opening \"Oh, no, not that\" denies", () => {
+    expect(ownOn(["I can't go on like this.", "T: When you say you can't go on, do you mean you've thought about ending your life?", "Oh — no, not that. I mean the caring."], "seg-3")).toEqual([]);
+  });
+
   it("the drink given away is a means made safe", () => {
     const lines = ["There's a bottle of prosecco someone gave me for my birthday.", "T: What will you do with it?", "I'll give it to my neighbour."];
     expect(findings(lines).filter((finding) => finding.category !== "substance")).toEqual([]);

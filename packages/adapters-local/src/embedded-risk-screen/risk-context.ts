@@ -363,7 +363,9 @@ const idioms: readonly RegExp[] = [
   / (?:knock|knocked|knocks) (?:me|us) (?:for six|sideways)\b/g,
   // "I wanted to die of embarrassment", "nearly died of shame".
   / (?:die|died|dying) (?:of|from|with) (?:embarrassment|shame|boredom|laughter|laughing|cringe|the cringe|jealousy|envy)\b/g,
-  / dead (?:tired|serious|set|on my feet|end|line|ringer|beat|easy|good|funny|quiet|boring|nervous|sure|right|on)\b/g,
+  / dead (?:tired|serious|set|on my feet|end|line|ringer|beat|easy|good|funny|quiet|boring|nervous|sure|right|on|to the world)\b/g,
+  // "He built bridges": an engineer's work.
+  / (?:build|built|building|builds|burn|burnt|burned|burning|mend|mending|mended) (?:\S+ )?bridges\b/g,
   / over my dead body\b/g,
   / kill (?:time|it|the mood|two birds|the lights|the engine|the pain|the vibe)\b/g,
   / killing it\b/g,
@@ -565,7 +567,7 @@ export function isBackchannel(text: string): boolean {
 /** An answer that says no or takes back ("no", "not really", "never", "nothing like that", "Not… I don't mean I'd do anything"). */
 export function denies(text: string): boolean {
   const said = spokenWords(text);
-  return /^ (?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
+  return /^ (?:oh |well |um |uh |er )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
 }
 
 /**
