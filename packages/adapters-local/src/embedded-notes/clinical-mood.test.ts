@@ -280,6 +280,20 @@ describe("session mood in a clinician's words", () => {
   });
 });
 
+describe("a mood raised past the ordinary", () => {
+  it("reads elevated, never hopeful or positive, beside the pleasant words it colours", () => {
+    const mood = moodOf([
+      "T: How have you been since you stopped the lithium?",
+      "P: Honestly? Amazing. I feel invincible. I'm so happy, I could take on the world.",
+      "T: How much are you sleeping?",
+      "P: Three hours. I don't need sleep, my mind is racing with ideas.",
+    ]);
+    expect(mood.text).toMatch(/^Presented as elevated \(/);
+    expect(mood.text).not.toMatch(/hopeful/);
+    expect(mood.value).toBe("neutral");
+  });
+});
+
 describe("a word that names suicide without saying whose", () => {
   it("shows no distress of the patient's where the screen read no risk of theirs", () => {
     const mood = moodOf(["T: How was the inquest?", "P: Numb. And then the coroner said suicide and it was official. I feel so guilty."]);

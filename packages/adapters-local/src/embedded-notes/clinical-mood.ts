@@ -220,7 +220,9 @@ function readMoods(shown: readonly Shown[]): ClinicalMood[] {
   }
   // A current risk the screen found: a session that states one never reads positive, nor mixed with hope ("low and hopeful" for a caller in crisis).
   const screened = shown.some((item) => item.screened);
-  const [first, second] = screened ? ranked.filter(([mood]) => !positiveMoods.has(mood)) : ranked;
+  // A mood raised past the ordinary colours the pleasant words beside it: "invincible" and "happy" read elevated, not hopeful.
+  const elevated = ranked.some(([mood]) => mood === "elevated");
+  const [first, second] = screened || elevated ? ranked.filter(([mood]) => !positiveMoods.has(mood)) : ranked;
   if (!first) return screened ? ["distressed"] : [];
   const moods = second && second[1] >= first[1] * secondShare ? [first[0], second[0]] : [first[0]];
   if (screened && !moods.some((mood) => negativeMoods.has(mood))) return [moods[0]!, "distressed"];
@@ -232,6 +234,8 @@ function valueOf(moods: readonly ClinicalMood[]): SessionMood {
   const [first] = moods;
   if (first === undefined) return "neutral";
   if (first === "distressed") return "very_negative";
+  // Elevated is no good mood: neither side, for the clinician to weigh.
+  if (moods.includes("elevated")) return moods.some((mood) => negativeMoods.has(mood)) ? "mixed" : "neutral";
   const negative = moods.some((mood) => negativeMoods.has(mood));
   const positive = moods.some((mood) => positiveMoods.has(mood));
   if (first === "ambivalent" || (negative && positive)) return "mixed";

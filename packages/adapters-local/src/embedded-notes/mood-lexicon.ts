@@ -5,7 +5,7 @@
  * statement of current risk, read by the risk screen, makes a session read distressed first and
  * never positive (`clinical-mood.ts`).
  */
-export const clinicalMoods = ["distressed", "anxious", "low", "angry", "ambivalent", "hopeful", "calm"] as const;
+export const clinicalMoods = ["distressed", "anxious", "low", "angry", "ambivalent", "elevated", "hopeful", "calm"] as const;
 export type ClinicalMood = (typeof clinicalMoods)[number];
 
 /** Words of risk among the words of distress: a quote holding one weighs most (`significant-quotes.ts`). */
@@ -34,6 +34,8 @@ export const moodLexicon: Readonly<Record<ClinicalMood, readonly string[]>> = {
   ],
   angry: ["angry", "anger", "mad", "furious", "frustrated", "frustrating", "frustration", "annoyed", "annoying", "irritated", "pissed", "hate", "resent", "unfair", "rage", "fed up", "sick of", "disgusted", "fuming", "livid", "seething"],
   ambivalent: ["torn", "mixed feeling", "part of me", "conflicted", "confused", "on the fence", "don't know whether", "don't know if i should", "not sure whether", "not sure if i should", "mixed emotion"],
+  // A mood raised past the ordinary, as in hypomania or mania: neither a hope nor a low, for the clinician to weigh.
+  elevated: ["invincible", "unstoppable", "take on the world", "euphoric", "high as a kite", "racing thoughts", "thoughts are racing", "thoughts be racing", "mind is racing", "mind be racing", "don't need sleep", "do not need sleep", "don't need much sleep", "do not need much sleep", "never felt better"],
   hopeful: ["hopeful", "optimistic", "look forward", "excited", "motivated", "relieved", "encouraged", "confident", "positive", "grateful", "proud", "happy", "glad", "chuffed", "over the moon"],
   calm: ["calm", "relaxed", "peaceful", "content", "at peace", "settled"],
 };
