@@ -977,6 +977,18 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(ownOn(["I can't go on like this.", "T: When you say you can't go on, do you mean you've thought about ending your life?", "Oh — no, not that. I mean the caring."], "seg-3")).toEqual([]);
   });
 
+  it("a prayer to be taken and joining the dead are a wish to be dead; a mistake that could have killed, and a death watched, are none", () => {
+    for (const line of ["I pray every night that God takes me soon.", "Ya Allah, take me soon.", "And Inshallah I will join her."]) {
+      expect(categoriesOf(ownOn([line], "seg-1")), line).toEqual(["passive_death_wish"]);
+    }
+    for (const line of ["I'll join her at the cafe later.", "I gave him the wrong dose. I could have killed him.", "I nearly killed a patient.", "And I watched him bleed out."]) {
+      expect(ownOn([line], "seg-1"), line).toEqual([]);
+    }
+    // A denial that takes back its own words still closes the talk of suicide: a medicine named later asks of no method.
+    const denied = ["T: Have you had any thoughts of ending your life?", "No. God, no. I feel awful, but I don't want to die.", "T: When the thought about the insulin pops up, jot it down for later.", "That sounds a bit weird. But okay."];
+    expect(findings(denied)).toEqual([]);
+  });
+
   it("the drink given away is a means made safe", () => {
     const lines = ["There's a bottle of prosecco someone gave me for my birthday.", "T: What will you do with it?", "I'll give it to my neighbour."];
     expect(findings(lines).filter((finding) => finding.category !== "substance")).toEqual([]);

@@ -493,7 +493,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     const questionTalks = [...questions].some((category) => suicideFamily.has(category)) && (startsTalk || sinceSuicideTalk <= suicideContextSegments);
     if (questionTalks || own.some((finding) => suicideFamily.has(finding.category))) sinceSuicideTalk = 0;
     // "No. Nothing like that. I've got my lad." to a question of suicide: a denial, nothing disclosed, closes the talk.
-    else if (role === "patient" && answers && asked !== null && [...asked.categories].some((category) => suicideFamily.has(category)) && denies(segment.text)) sinceSuicideTalk = Infinity;
+    else if (role === "patient" && asked !== null && asked.speaker !== segment.speaker && !clarifying && [...asked.categories].some((category) => suicideFamily.has(category)) && denies(segment.text)) sinceSuicideTalk = Infinity;
     if (named || own.some(namesOwnRisk)) sinceNamed = 0;
     // The question stays open while its asker goes on speaking; anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null = asked;

@@ -357,6 +357,11 @@ const idioms: readonly RegExp[] = [
   / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/g,
   / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/g,
   / to die for\b/g,
+  // What nearly happened, by mistake or in anger, told after: "I gave the wrong dose, I could have killed him", "I nearly killed someone".
+  / (?:could|might) (?:have|'ve|of) (?:kill|killed|murder|murdered) (?:him|her|them|someone|somebody|a patient|my patient|a child|a kid|person)\b/g,
+  / (?:nearly|almost) (?:kill|killed) (?:someone|somebody|a patient|my patient|a child|a kid)\b/g,
+  // A death witnessed: "I watched him bleed out".
+  / (?:watch|watched|watching|saw|see|seen) (?:him|her|them|my \S+|person|\S+) (?:\S+ )?(?:bleed|bled) out\b/g,
   // "You'd have to drag me there": how unwilling the speaker is to go.
   / (?:would|'d|will|'ll) have to drag (?:me|us)\b/g,
   // "It knocked me for six", "knocked me sideways": shaken, not struck.
