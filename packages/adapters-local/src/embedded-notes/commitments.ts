@@ -889,7 +889,7 @@ function toldAsContent(sentence: ReadSentence): boolean {
   if (first === "that" && second !== undefined && ["i", "i'll", "ill", "i'd"].includes(second)) return true;
   // "…and I saw his name come up and I thought, I'll ring him back when I get home": a thought quoted from the past.
   const tokens = sentence.tokens.map((token) => token.value.toLowerCase());
-  if (tokens.some((token, at) => (token === "thought" || token === "said") && tokens[at - 1] === "i" && [",", ":", "—"].includes(tokens[at + 1] ?? "") && ["i", "i'll", "ill"].includes(tokens[at + 2] ?? ""))) return true;
+  if (tokens.some((token, at) => (token === "thought" || token === "said" || token === "think") && tokens[at - 1] === "i" && [",", ":", "—"].includes(tokens[at + 1] ?? "") && ["i", "i'll", "ill"].includes(tokens[at + 2] ?? ""))) return true;
   // "I get the thought that I'll hold her under", "I'm scared I'll drop her": what is feared or pictured, not an act.
   return words.some((word, at) => (thoughtNouns.has(word) && words[at + 1] === "that") || (fearWords.has(word) && /^(?:that )?i(?:'ll| will| might| would|'d)\b/.test(words.slice(at + 1, at + 4).join(" ").replace(/ '/g, "'"))));
 }

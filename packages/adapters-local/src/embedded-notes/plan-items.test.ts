@@ -173,6 +173,7 @@ describe("plan items: what was agreed", () => {
     expect(agreed(["P: My head goes round and round.", "T: The other thing I wanted to suggest was a thought record.", "P: Yeah, I can do that."])).toEqual([
       "Agreed: The other thing I wanted to suggest was a thought record. — “Yeah, I can do that.”",
     ]);
+    expect(agreed(["P: I keep putting it off.", "T: You could book it now, at the desk.", "P: Yes, let's do that."])).toEqual(["Agreed: You could book it now, at the desk. — “Yes, let's do that.”"]);
     // A topic named is no proposal.
     expect(agreed(["P: I'm lonely.", "T: How about friendship?", "P: Yeah, I can do that."])).toEqual([]);
   });
@@ -1812,6 +1813,7 @@ describe("spoken sessions: what is and is not a commitment", () => {
       ["T: What have you been avoiding?", "P: The shops. I won't go in on my own."],
       ["T: That's fair enough. We'll leave the befriending.", "P: If I want to talk to somebody I'll talk to somebody I know."],
       ["T: Tell me about the phone.", "P: I was in the supermarket and I saw his name come up and I thought, I'll ring him back when I get home."],
+      ["T: What happens in the mornings?", "P: I open my laptop and there's sixty unread, and I think, I'll just clear these first, and then it's lunch."],
       ["T: What happened in the game?", "P: I got killed. I'll murder them next round though, I've worked out where he hides."],
       ["T: And when he gets in?", "P: Honestly I'll kill him."],
     ]) {

@@ -440,7 +440,7 @@ export function callsItAProposal(sentence: ReadSentence): boolean {
 }
 
 /** Plain assents that do not name a proposal ("Sounds good", "I agree"): they take one up only after a proposal this writer recognises (`proposes`). */
-export const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "sound nice", "sound like what i should do", "i like that", "i really like that", "i can do that", "that be doable", "that sound doable", "that be manageable", "i can manage that", "that work for me"];
+export const plainAssentPhrases = ["sound good", "sound great", "sound wonderful", "sound lovely", "sound perfect", "sound nice", "sound like what i should do", "i like that", "i really like that", "i can do that", "that be doable", "that sound doable", "that be manageable", "i can manage that", "that work for me", "let us do both", "let us do that", "let us do it"];
 /** Plain assents of wanting what was asked (core's `wantingVerbs`: "Yes, I'd like that"): only closing their clause — "I'd like that to stop" wants something else. */
 const wantingAssents = wantedThat.map((verb) => `i would ${verb} that`);
 /** Words that may follow a wanting assent in its clause: "I'd like that very much", "I'd love that, thank you". */

@@ -989,6 +989,16 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(findings(denied)).toEqual([]);
   });
 
+  it("what keeps them going, dying set aside, a number to ring and the end of the session ask or say nothing of the risk", () => {
+    const told = ["But I've thought, if I wasn't here, they'd get the life insurance."];
+    expect(ownOn([...told, "T: What stops you?", "The kids, mainly."], "seg-3")).toEqual([]);
+    expect(ownOn(["I don't want to die, I want this to stop."], "seg-1")).toEqual([]);
+    const recap = "T: So, before you go, we put the block on your phone. And if those thoughts about not being here get stronger, it's 116 123, 111, or A&E.";
+    expect(ownOn([...told, recap, "Yeah. That's it."], "seg-3")).toEqual([]);
+    // Quoting the listener's words, "before you go" is theirs.
+    expect(categoriesOf(ownOn(["I just want things tidy before I go.", "T: When you say before you go, do you mean before you end your life?", "Yes."], "seg-3"))).toContain("suicide_intent_or_plan");
+  });
+
   it("the drink given away is a means made safe", () => {
     const lines = ["There's a bottle of prosecco someone gave me for my birthday.", "T: What will you do with it?", "I'll give it to my neighbour."];
     expect(findings(lines).filter((finding) => finding.category !== "substance")).toEqual([]);

@@ -362,6 +362,8 @@ const idioms: readonly RegExp[] = [
   / (?:nearly|almost) (?:kill|killed) (?:someone|somebody|a patient|my patient|a child|a kid)\b/g,
   // A death witnessed: "I watched him bleed out".
   / (?:watch|watched|watching|saw|see|seen) (?:him|her|them|my \S+|person|\S+) (?:\S+ )?(?:bleed|bled) out\b/g,
+  // "I don't want to die, I want this to stop": what is to stop is set against dying.
+  / (?:not|n't) want to die ,? (?:\S+ ){0,3}want (?:it|this|that|everything|things|all this) (?:all )?(?:to )?(?:just )?(?:stop|end|be over)\b/g,
   // "You'd have to drag me there": how unwilling the speaker is to go.
   / (?:would|'d|will|'ll) have to drag (?:me|us)\b/g,
   // "It knocked me for six", "knocked me sideways": shaken, not struck.
@@ -540,10 +542,19 @@ export function isScreeningQuestion(sentence: RiskSentence): boolean {
 /** The sentence read as if its listener said it of themselves ("have you…killing yourself" → "have i…killing myself"). */
 export function asListenerWords(sentence: RiskSentence): RiskSentence {
   const swap: Record<string, string> = { you: "i", your: "my", yourself: "myself", yours: "mine" };
-  const words = sentence.words.map((word) => swap[word] ?? word);
-  const said = sentence.said.split(" ").map((word) => swap[word] ?? word).join(" ");
+  // "Before you go, we'll put the block on": the end of the session, never "before I go" as the listener would say it of dying.
+  // "When you say before you go, do you mean…?" quotes the listener's words, and reads as theirs.
+  const swapped = (word: string, index: number, all: readonly string[]) =>
+    word === "you" && sessionEnd.has(all[index - 1] ?? "") && leaving.has(all[index + 1] ?? "") && !all.slice(0, index).some((before) => quoting.has(before)) ? word : (swap[word] ?? word);
+  const words = sentence.words.map(swapped);
+  const said = sentence.said.split(" ").map(swapped).join(" ");
   return { ...sentence, words, text: ` ${words.join(" ")} `, said, question: false };
 }
+
+/** Words before "you go" / "you leave" that make it the end of the session: "before you go", "until you leave". */
+const sessionEnd: ReadonlySet<string> = new Set(["before", "until", "after", "when"]);
+const leaving: ReadonlySet<string> = new Set(["go", "leave", "went", "left", "head", "goes"]);
+const quoting: ReadonlySet<string> = new Set(["say", "said", "says", "mean", "meant", "call", "called"]);
 
 /** A turn's words as said, lower case, marks left out, one space between and around them: what the answer rules below read. */
 export const spokenWords = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").replace(/\s+/g, " ").trim()} `;
@@ -588,7 +599,7 @@ export function denies(text: string): boolean {
 export function asksAboutTheRisk(question: string): boolean {
   const said = spokenWords(question);
   if (asksOfHelp.test(said) || asksOfCare.test(said) || offersCareWords.test(said) || asksToMeetAgain.test(said) || asksLeave.test(said)) return false;
-  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what (?:do |did )?you mean|what stopped you|what kept you) /.test(said)) return false;
+  if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what (?:do |did )?you mean|what stopped you|what kept you|what stops you|what keeps you|what's stopped you|what's kept you|what holds you back|what has stopped you|what has kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
 }
 

@@ -560,7 +560,7 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       "sound like what I should do",
       "something I could try", "something I can try",
       "that be my plan", "that be the plan",
-      "that be doable", "that sound doable", "that sounds doable", "that be manageable", "can manage that", "that work for me", "that works for me",
+      "that be doable", "that sound doable", "that sounds doable", "that be manageable", "can manage that", "that work for me", "that works for me", "let us do both", "let us do that", "let us do it",
       "I would like that", "I d like that", "I'd like that", "I’d like that", "I would love that", "I d love that", "I'd love that", "I’d love that",
     ];
     expect(phrases).toHaveLength(assentSequences.length);

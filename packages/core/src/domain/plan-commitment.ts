@@ -105,6 +105,10 @@ export const assentSequences: readonly (readonly string[])[] = [
   ["can", "manage", "that"],
   ["that", "work", "for", "me"],
   ["that", "works", "for", "me"],
+  // "Yeah. Let's do both.": the patient takes up what was put forward, as their own.
+  ["let", "us", "do", "both"],
+  ["let", "us", "do", "that"],
+  ["let", "us", "do", "it"],
   // "Yes, I'd like that", "I would love that": a proposal asked, taken up, in each reading of "I would" (`iWould`).
   ...iWould.flatMap((would) => wantingVerbs.map((verb) => [...would, verb, "that"])),
 ];
