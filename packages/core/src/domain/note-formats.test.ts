@@ -46,14 +46,12 @@ function screen(flags: RiskScreenResult["flags"]): RiskScreenResult {
   return { ...result, summary: riskScreenSummary(result), screens: [{ provider: "embedded", version: "1" }], transcriptRevision: 1, screenedAt: new Date(0) };
 }
 
+/** The screen's result for these findings, each flag given an id. */
+const screenedFindings = (findings: Parameters<typeof flagsOfFindings>[0]) =>
+  screen(flagsOfFindings(findings, "screen:embedded", transcript).map((flag, index) => ({ ...flag, id: `risk-${index + 1}` })));
+
 const noFlags = screen([]);
-const hopelessFlag = screen(
-  flagsOfFindings(
-    [{ ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of hopelessness", rule: "r" }],
-    "screen:embedded",
-    transcript,
-  ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}` })),
-);
+const hopelessFlag = screenedFindings([{ ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of hopelessness", rule: "r" }]);
 
 const texts = (sentences: NoteSentence[]) => sentences.map((sentence) => sentence.text);
 const section = (format: (typeof noteFormats)[number], key: string, notes = notesOf(), risk: RiskScreenResult | null = noFlags) =>
@@ -146,28 +144,16 @@ describe("progress-note formats", () => {
 
   it("says a risk line's words answered a question: a bare yes means nothing on its own", () => {
     const answered = (basis: "answer_to_named_question" | "answer_to_other_question" | "mention") =>
-      screen(
-        flagsOfFindings(
-          [{ ...cite("s4", "I will"), category: "active_ideation", temporality: "current", subject: "speaker", basis, text: "Answered yes when asked about: thoughts of ending their life", rule: "r" }],
-          "screen:embedded",
-          transcript,
-        ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}` })),
-      );
+      screenedFindings([{ ...cite("s4", "I will"), category: "active_ideation", temporality: "current", subject: "speaker", basis, text: "Answered yes when asked about: thoughts of ending their life", rule: "r" }]);
     const line = (risk: RiskScreenResult) => texts(section("soap", "assessment", notesOf(), risk).sentences.filter((sentence) => sentence.from === "riskScreen")).at(-1);
     expect(line(answered("answer_to_named_question"))).toBe('Needs attention now — Thoughts of ending their life: "I will" (in answer to a question)');
     expect(line(answered("answer_to_other_question"))).toBe('To review — Thoughts of ending their life: "I will" (in answer to a question)');
     expect(line(answered("mention"))).toBe('To review — Thoughts of ending their life: "I will"');
     // Raised twice, the line says how many times.
-    const twice = screen(
-      flagsOfFindings(
-        [
-          { ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of hopelessness", rule: "r" },
-          { ...cite("s4", "every night"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of nights", rule: "r" },
-        ],
-        "screen:embedded",
-        transcript,
-      ).map((flag, index) => ({ ...flag, id: `risk-${index + 1}` })),
-    );
+    const twice = screenedFindings([
+      { ...cite("s2", "I feel hopeless"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of hopelessness", rule: "r" },
+      { ...cite("s4", "every night"), category: "passive_death_wish", temporality: "current", subject: "speaker", basis: "mention", text: "Spoke of nights", rule: "r" },
+    ]);
     expect(line(twice)).toBe('To review — Wish to be dead, or no point in going on (passive) (2 times): "I feel hopeless"');
   });
 
