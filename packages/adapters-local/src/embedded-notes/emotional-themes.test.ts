@@ -31,6 +31,9 @@ describe("findEmotionalThemes", () => {
     expect(themes("It scared me half to death.")).toContain("fear");
     expect(themes("I was really hurt by what she said.")).toContain("sadness");
     expect(themes("I hate my manager.")).toContain("anger");
+    // Someone's manner, told after the word: "Dead calm, like he's telling me what's for tea."
+    expect(themes("Dead calm, like he's telling me what's for tea.")).toEqual([]);
+    expect(themes("Calm, like I'd finally put it down.")).toContain("joy");
   });
 
   it("takes no pleasant feeling only wished for or supposed; one felt, or an unpleasant one, stays", () => {

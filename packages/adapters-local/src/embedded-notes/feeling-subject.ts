@@ -18,10 +18,24 @@ const isIn = (words: ReadonlySet<string>, token: ReadToken) => words.has(token.l
  */
 export function saidOfSomeoneElse(tokens: readonly ReadToken[], index: number, length: number): boolean {
   if (causedInSomeoneElse(tokens, index, length)) return true;
+  if (mannerOfSomeoneElse(tokens, index, length)) return true;
   const after = tokens.slice(index + length, index + length + 2);
   if (after.some((token) => isIn(firstPersons, token))) return false;
   const subject = tokens.slice(Math.max(0, index - subjectReach), index).filter((token) => isIn(persons, token)).at(-1);
   return subject !== undefined && isIn(otherPersons, subject);
+}
+
+/**
+ * True when the word of feeling, opening its sentence or after "dead", "so" or "all", describes
+ * how someone else was, said next ("Dead calm, like he's telling me what's for tea", "Calm as
+ * anything, he was"): his manner, not the speaker's feeling.
+ */
+function mannerOfSomeoneElse(tokens: readonly ReadToken[], index: number, length: number): boolean {
+  const before = tokens.slice(0, index).filter((token) => token.pos !== "PUNCT");
+  if (before.length > 1 || (before.length === 1 && !["dead", "so", "all", "really", "very"].includes(before[0]!.value.toLowerCase()))) return false;
+  const next = tokens.slice(index + length).filter((token) => token.pos !== "PUNCT").slice(0, 3);
+  const [first, second] = next;
+  return first !== undefined && second !== undefined && (first.value.toLowerCase() === "like" || first.value.toLowerCase() === "as") && isIn(otherPersons, second);
 }
 
 /** Subjects that, right before a word of feeling, make it a verb done to someone: "I scared her", "we upset them". */
