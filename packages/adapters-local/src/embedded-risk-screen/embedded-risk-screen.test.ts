@@ -999,6 +999,12 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(categoriesOf(ownOn(["I just want things tidy before I go.", "T: When you say before you go, do you mean before you end your life?", "Yes."], "seg-3"))).toContain("suicide_intent_or_plan");
   });
 
+  it("a question opened by \"and\", \"so\" or a filler, as speech recognition gives it, is a question: no answer to the one before", () => {
+    // One microphone: the question is known by its words alone.
+    const lines = ["T: have you ever tried to end your life", "yeah um when i was seventeen i took a load of pills i havent since", "T: and what about the last year any thoughts like that", "no not really"];
+    expect(ownOn(lines, "seg-3", false)).toEqual([]);
+  });
+
   it("the drink given away is a means made safe", () => {
     const lines = ["There's a bottle of prosecco someone gave me for my birthday.", "T: What will you do with it?", "I'll give it to my neighbour."];
     expect(findings(lines).filter((finding) => finding.category !== "substance")).toEqual([]);

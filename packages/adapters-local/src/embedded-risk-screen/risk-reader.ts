@@ -110,8 +110,9 @@ function isJoiningHyphen(tokens: readonly ReadToken[], index: number): boolean {
   return before !== undefined && after !== undefined && before.end === token.start && after.start === token.end;
 }
 
+/** A question's opening words, past a filler said first ("um is it true you can't eat tuna", as speech recognition gives it). */
 const questionOpeners =
-  /^ (?:do|does|did|have|has|had|are|is|was|were|would|will|could|can|should|any|how (?:much|often|many|long|about)|what about|when did|when was|where do|is there|are there|have there be|has (?:anyone|anybody|someone|somebody)) /;
+  /^ (?:(?:um|uh|er|erm|oh|so|and) )*(?:do|does|did|have|has|had|are|is|was|were|would|will|could|can|should|any|how (?:much|often|many|long|about)|what about|when did|when was|where do|is there|are there|have there be|has (?:anyone|anybody|someone|somebody)) /;
 
 /**
  * Reads a segment into the sentences the risk rules match.
