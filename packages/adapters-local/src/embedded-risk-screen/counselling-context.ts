@@ -106,7 +106,10 @@ export function isMedicationCounselling(sentence: RiskSentence): boolean {
  * was named just before (`meansNamedBefore`: in the last few turns, or earlier in this one). Such words are a step towards safety, not
  * preparation, a method or a plan — unless dying is said outright.
  */
-const means = "(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|knife|knives|blade|blades|razor|razors|rope|cord|belt|gun|guns|rifle|ammo|ammunition|keys|car keys|bottle|bottles|wine|prosecco|vodka|booze|alcohol|beer|cans)";
+/** Means one cuts with: named by someone whose self-harm is not to die, they are its means (the screen's `cutNotToDie`). */
+const cuttingMeans = "(?:knife|knives|blade|blades|razor|razors)";
+export const cuttingWords = new RegExp(` ${cuttingMeans} `);
+const means = `(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|${cuttingMeans}|rope|cord|belt|gun|guns|rifle|ammo|ammunition|keys|car keys|bottle|bottles|wine|prosecco|vodka|booze|alcohol|beer|cans)`;
 const meansWords = new RegExp(` ${means}(?= )`);
 /**
  * Handed to anyone at all ("give them to dan", as speech recognition writes a name; "give the

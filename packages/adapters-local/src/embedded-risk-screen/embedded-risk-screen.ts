@@ -12,7 +12,7 @@ import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldA
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
-import { isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, isPlanningAhead, makesMeansSafe, namesMeans, namesTerminalIllness, givesSafetyNet, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
+import { cuttingWords, isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, isPlanningAhead, makesMeansSafe, namesMeans, namesTerminalIllness, givesSafetyNet, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
 /** A short sentence that only tells a time long past: "Two years ago, nearly.", "Back in 2019.", "But that was then." */
@@ -22,8 +22,6 @@ const saysLongAgo = (sentence: RiskSentence | undefined): boolean => {
   return said.split(" ").length <= 9 && / (?:(?:years?|months?) ago|back in (?:\d{4}|the day)|that was (?:then|ages ago|years ago|a long time ago)) /.test(said);
 };
 
-/** Means one cuts with: named by someone whose self-harm is not to die, they are its means. */
-const cuttingWords = / (?:knife|knives|blade|blades|razor|razors) /;
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
 /** How many segments after suicide was mentioned an ambiguous row ("I'm going to do it on Friday") still counts. */
@@ -43,11 +41,17 @@ interface Match {
   companionApart?: string;
 }
 
-/** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]". */
-const hesitationOnly = /^[\s\W]*(?:(?:\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|mm+|ah+)[\s\W]*)+$/i;
+/** Words that only hold the floor: "um", "erm…", a bracketed note ("(pause)", "[sighs]"). */
+const floorHolders = String.raw`\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|ah+`;
+/** Nothing but `words`, between marks and spaces. */
+const onlyOf = (words: string) => new RegExp(String.raw`^[\s\W]*(?:(?:${words})[\s\W]*)+$`, "i");
+
+/** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]", "Mm." */
+const hesitationOnly = onlyOf(`${floorHolders}|mm+`);
 
 /** A turn that only holds the floor ("um", "erm…", "(long pause)"): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
-const holdsTheFloor = (text: string): boolean => /^[\s\W]*(?:(?:\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|ah+)[\s\W]*)+$/i.test(text);
+const floorOnly = onlyOf(floorHolders);
+const holdsTheFloor = (text: string): boolean => floorOnly.test(text);
 
 /**
  * The sentence an answer is quoted by: its first that says more than a hesitation ("(pause) Um.
@@ -385,6 +389,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // "I drank bleach. Not enough to die. I just wanted to hurt." — said of the act in any sentence of the turn.
     const notMeantToKill = sentences.some(deniesIntentToDie);
     const medicationAsked = previous !== null && previous.speaker !== segment.speaker && previous.sentences.some(isMedicationQuestion);
+    /** Which sentences name a terminal illness, read once: the speaker's dying in bare words after one is the illness. */
+    const illnessIn = sentences.map(namesTerminalIllness);
     let tookBack = false;
     for (const [at, sentence] of sentences.entries()) {
       // The therapist's words are read as questions to the patient (speech recognition drops the
@@ -430,7 +436,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
           previous: sentences[at - 1],
           patient: role === "patient",
           namedJustBefore: namedBefore,
-          terminalIllnessTold: toldOfTerminalIllness.has(segment.speaker) || sentences.slice(0, at + 1).some(namesTerminalIllness),
+          terminalIllnessTold: toldOfTerminalIllness.has(segment.speaker) || illnessIn.slice(0, at + 1).includes(true),
           medicationAsked,
         });
         if (weighed === null) tookBack = true;
@@ -473,7 +479,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     yield withImplied(own);
     const ownFindings = own.filter((finding) => finding.subject === "speaker");
     if (ownFindings.some((finding) => finding.category === "self_harm")) hurtThemselves.add(segment.speaker);
-    if (sentences.some(namesTerminalIllness)) toldOfTerminalIllness.add(segment.speaker);
+    if (illnessIn.includes(true)) toldOfTerminalIllness.add(segment.speaker);
     if (ownFindings.some((finding) => suicideFamily.has(finding.category) && finding.temporality === "current")) cutNotToDie.delete(segment.speaker);
     else if (notMeantToKill && hurtThemselves.has(segment.speaker)) cutNotToDie.add(segment.speaker);
     const disclosed = new Set(ownFindings.filter((finding) => finding.rule !== "answer.follow_up").map((finding) => finding.category));
