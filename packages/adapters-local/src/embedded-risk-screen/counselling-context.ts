@@ -225,9 +225,9 @@ const soon = / (?:tonight|tomorrow|today|this (?:week|weekend)|on (?:monday|tues
 const terminalIllness = / (?:cancer|cancers|tumou?r\S*|terminal\S*|metasta\S*|chemo\S*|radiotherapy|palliative|hospice|prognosis|oncolog\S*|motor neurone|end of life care|dnacpr|dnr|do not resuscitate|(?:\S+ )?(?:days|weeks|months) to live|(?:weeks|months) rather than (?:months|years))(?= )/;
 export const namesTerminalIllness = (sentence: RiskSentence): boolean => terminalIllness.test(textOf(sentence));
 
-/** Planning one's funeral or affairs where a terminal illness was named, and nothing says dying by one's own hand: planning ahead. */
-export function isPlanningAhead(rowId: string, sentence: RiskSentence, terminalIllnessTold: boolean): boolean {
-  return terminalIllnessTold && rowId === "preparatory.funeral_and_affairs" && !saysDyingOutright.test(textOf(sentence));
+/** Planning one's funeral or affairs (a row marked `plannedAheadInIllness`) where a terminal illness was named, and nothing says dying by one's own hand: planning ahead. */
+export function isPlanningAhead(plannedAheadInIllness: boolean, sentence: RiskSentence, terminalIllnessTold: boolean): boolean {
+  return terminalIllnessTold && plannedAheadInIllness && !saysDyingOutright.test(textOf(sentence));
 }
 
 /**

@@ -174,7 +174,7 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   const { segmentDeniesIntentToDie, suicideTalked, previous, patient, namedJustBefore, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
-  if (isPlanningAhead(row.id, sentence, terminalIllnessTold)) return null;
+  if (isPlanningAhead(row.plannedAheadInIllness === true, sentence, terminalIllnessTold)) return null;
   // Harm reduction and medication counselling: care, not a method, plan or means.
   if (isCareNotRisk(row.category, sentence)) return null;
   if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence, medicationAsked)) return null;

@@ -47,6 +47,8 @@ export interface RiskPattern {
   namesMedicine?: boolean;
   /** Rows near to a risk but not it ("I punched the door": things hit in anger): always listed to review, never a statement that pages. */
   reviewOnly?: boolean;
+  /** Planning one's funeral or affairs: where the speaker has named a terminal illness, planning ahead, not preparing (`isPlanningAhead`). */
+  plannedAheadInIllness?: boolean;
 }
 
 /** A meaning said together with another (`with`), in the same sentence or the one next to it in the turn. */
@@ -85,6 +87,7 @@ const rowSchema = z.strictObject({
   wishToBeDead: z.literal(true).optional(),
   namesMedicine: z.literal(true).optional(),
   reviewOnly: z.literal(true).optional(),
+  plannedAheadInIllness: z.literal(true).optional(),
   match: z.array(wording).min(1, "no wording"),
   examples: z.array(z.string().min(1)).min(1, "no example"),
 });
@@ -174,6 +177,7 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
     ...(row.wishToBeDead === undefined ? {} : { wishToBeDead: row.wishToBeDead }),
     ...(row.namesMedicine === undefined ? {} : { namesMedicine: row.namesMedicine }),
     ...(row.reviewOnly === undefined ? {} : { reviewOnly: row.reviewOnly }),
+    ...(row.plannedAheadInIllness === undefined ? {} : { plannedAheadInIllness: row.plannedAheadInIllness }),
   });
   const rows = file.data.rows.map((raw, index) => common(readRow(raw, index, "rows", rowSchema)));
   const concepts = file.data.concepts.map((raw, index): RiskConcept => {
