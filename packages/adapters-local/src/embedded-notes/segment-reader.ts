@@ -133,8 +133,8 @@ function withTypedWillSplit(tokens: ReadToken[]): ReadToken[] {
  * "[laughs]" — what the speaker did, not words said. Only these: words in brackets that a speaker
  * typed ("(I don't want to be here)") are said.
  */
-const transcriberNote =
-  /[([](?:long |short |brief |slight )?(?:pause[sd]?|laughs?|laughing|laughter|chuckles?|sighs?|sighing|cries|crying|sobs?|sobbing|tearful|coughs?|clears throat|inaudible|unclear|indistinct|crosstalk|overlapping|silence|sniffs?)[)\]]/gi;
+export const transcriberNoteWords = String.raw`(?:long |short |brief |slight )?(?:pause[sd]?|laughs?|laughing|laughter|chuckles?|sighs?|sighing|cries|crying|sobs?|sobbing|tearful|coughs?|clears throat|inaudible|unclear|indistinct|crosstalk|overlapping|silence|sniffs?)`;
+const transcriberNote = new RegExp(String.raw`[([]${transcriberNoteWords}[)\]]`, "gi");
 
 /**
  * True for a token inside a transcriber's note of the text (`transcriberNote`): the reader of a

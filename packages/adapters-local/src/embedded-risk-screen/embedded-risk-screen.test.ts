@@ -858,6 +858,11 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(ownOn(lines, "seg-4").length).toBeGreaterThan(0);
   });
 
+  it("only a transcriber's note holds the floor: words a speaker put in brackets were said", () => {
+    expect(ownOn(["T: How are you feeling tonight?", "(long pause)"], "seg-2")).toEqual([]);
+    expect(categoriesOf(ownOn(["T: How are you feeling tonight?", "(I honestly want to die)"], "seg-2"))).toEqual(["passive_death_wish"]);
+  });
+
   it("asking leave, or for a step now, asks no more of the risk", () => {
     for (const question of ["T: There's a part of you that rang tonight and I want to talk to that part too, is that ok", "T: Thank you. Can you do it now while you're on the phone to me?"]) {
       expect(ownOn(["I've been thinking about killing myself.", question, "Yeah I guess."], "seg-3"), question).toEqual([]);

@@ -9,6 +9,7 @@
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
 import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
+import { transcriberNoteWords } from "../embedded-notes/segment-reader.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
 import { riskRules } from "./risk-rules.ts";
@@ -41,8 +42,12 @@ interface Match {
   companionApart?: string;
 }
 
-/** Words that only hold the floor: "um", "erm…", a bracketed note ("(pause)", "[sighs]"). */
-const floorHolders = String.raw`\([^)]*\)|\[[^\]]*\]|um+|uh+|erm+|er|hmm+|ah+`;
+/**
+ * Words that only hold the floor: "um", "erm…", a transcriber's note ("(pause)", "[sighs]": the
+ * notes' reader's `transcriberNoteWords`, spaces allowed inside as the words as said space them).
+ * Other words in brackets were said: a turn "(I honestly want to die)" is read.
+ */
+const floorHolders = String.raw`[([]\s*${transcriberNoteWords}\s*[)\]]|um+|uh+|erm+|er|hmm+|ah+`;
 /** Nothing but `words`, between marks and spaces. */
 const onlyOf = (words: string) => new RegExp(String.raw`^[\s\W]*(?:(?:${words})[\s\W]*)+$`, "i");
 
