@@ -12,7 +12,7 @@ export { withDeadline } from "./domain/deadline.ts";
 export { normalizeForQuote } from "./domain/note-evidence.ts";
 export { isNoteFormat, toConfirmLead } from "./domain/note-formats.ts";
 export { decodeCursor, fetchSizeOf, pageOfRows } from "./domain/page-cursor.ts";
-export { arrangedActAt, askingSubjects, committingSubjects, hedgesOutcome, intentLeads, likingSequences, namedBefore, openingIntentAt, openingIntentWords, praiseSequences, praiseWords, proposalNouns, stateClauseWords, tentativeSequences, thankedReach, thanksWords, turnSummarisesPlan, unconditionalIf, wantingVerbs, whetherVerbs } from "./domain/plan-commitment.ts";
+export { arrangedActAt, askingSubjects, committingSubjects, freshStartAt, hedgesOutcome, intentLeads, likingSequences, namedBefore, openingIntentAt, openingIntentWords, praiseSequences, praiseWords, proposalNouns, stateClauseWords, tentativeSequences, thankedReach, thanksWords, turnSummarisesPlan, unconditionalIf, wantingVerbs, whetherVerbs } from "./domain/plan-commitment.ts";
 export { acceptsOffer, arrangingOfferAt, asksWillingness, echoesOffer, harmingActs, offersToArrange, proposesSessionToCome } from "./domain/arranged-offer.ts";
 export { confirmsPlainly } from "./domain/confirmed-summary.ts";
 export { hedgeAdverbs } from "./domain/hedge-words.ts";

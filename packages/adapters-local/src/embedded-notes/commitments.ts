@@ -1,4 +1,4 @@
-import { arrangedActAt, type ClauseWord, committingSubjects, harmingActs, hedgeAdverbs, hedgesOutcome, namedBefore, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, unconditionalIf } from "@confide/core/adapter-kit";
+import { arrangedActAt, type ClauseWord, committingSubjects, freshStartAt, harmingActs, hedgeAdverbs, hedgesOutcome, namedBefore, openingIntentAt, openingIntentWords, proposalNouns, stateClauseWords, thanksWords, unconditionalIf } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked, keepsAttitude, worksTheScreen } from "./offered-acts.ts";
@@ -525,6 +525,11 @@ const waitsOnOpeningIf = (before: readonly ReadToken[]) => openingCondition(befo
  * refusal ("I'm not going to stop").
  */
 function commitmentAt(tokens: readonly ReadToken[], index: number, length: number, phrase: string): Commitment | null {
+  // "no maybe not ok I'll text her": read from where the sentence starts afresh (core's `freshStartAt`), the short answer before it apart.
+  const words = tokens.filter(isWord);
+  const fresh = freshStartAt(words);
+  const freshAt = fresh === 0 ? 0 : tokens.indexOf(words[fresh - 1]!) + 1;
+  if (freshAt > 0 && freshAt <= index) return commitmentAt(tokens.slice(freshAt), index - freshAt, length, phrase);
   const act = actTokens(tokens, index + length);
   const verb = act[0];
   const before = tokens.slice(0, index);

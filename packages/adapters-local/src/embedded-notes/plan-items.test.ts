@@ -1855,3 +1855,38 @@ describe("spoken sessions: what is and is not a commitment", () => {
     expect(items.map((item) => [item.text, item.verification.status])).toEqual([["To confirm: I might text her.", "grounded"]]);
   });
 });
+
+describe("plan items: an assent on a condition", () => {
+  const proposal = "T: Could you try a ten minute walk each morning this week?";
+  it("lists an assent on a condition that may hold as an item to confirm, never the plan", () => {
+    for (const said of ["That's doable if it's short.", "Yeah, if it's only ten minutes I can do that.", "I'll try that if I can."]) {
+      expect(plan([proposal, `P: ${said}`]), said).toEqual([]);
+      expect(toConfirm([proposal, `P: ${said}`]), said).toEqual([`To confirm: Could you try a ten minute walk each morning this week? — “${said}”`]);
+    }
+  });
+
+  it("takes nothing up on a condition that does not hold, a wish, or one left to the listener", () => {
+    for (const said of ["That's a good idea, if I had the time.", "Good idea, if only I could.", "I'd do that if I were braver.", "I'll do that if you can make it stop."]) {
+      expect(plan([proposal, `P: ${said}`]), said).toEqual([]);
+      expect(toConfirm([proposal, `P: ${said}`]), said).toEqual([]);
+    }
+  });
+});
+
+describe("plan items: a commitment run on after a short answer", () => {
+  it("writes the commitment speech recognition ran on after 'no maybe not ok', and grounds it", () => {
+    const items = plan(["T: would that be a bad thing", "P: no maybe not ok i'll text her after i've been to pat's and ask her to ring me tonight"]);
+    expect(items.map((item) => [item.text, item.verification?.status])).toEqual([["no maybe not ok i'll text her after i've been to pat's and ask her to ring me tonight", "grounded"]]);
+  });
+
+  it("keeps a hedge after the restart, and a condition before it, to confirm or none", () => {
+    expect(plan(["T: would that help", "P: no ok maybe i'll text her"])).toEqual([]);
+    expect(toConfirm(["T: would that help", "P: no ok maybe i'll text her"])).toEqual(["To confirm: no ok maybe i'll text her"]);
+    expect(plan(["T: and if it gets bad", "P: if it gets bad ok i'll ring the line"])).toEqual([]);
+  });
+
+  it("writes a summary run on from the sentence before it, confirmed", () => {
+    const summary = "T: that's something to talk about with them too so just to go over it you'll ring steve and text claire this afternoon";
+    expect(plan([summary, "P: yeah that's right"]).map((item) => item.text)).toEqual([`Agreed: ${summary.slice(3)} — “yeah that's right”`]);
+  });
+});

@@ -50,6 +50,12 @@ describe("a pharmacist's counselling on a statin, as a clinician reads its note"
     expect(items.map((item) => item.text)).toEqual(["Okay, I'll stop the grapefruit juice then.", "Agreed: “Yes, please.” — to “Your GP will want a blood test in about three months to check your liver and cholesterol. Can I book that for you now?”"]);
     expect(items.map((item) => item.verification?.status)).toEqual(["grounded", "grounded"]);
     const note = formatNote("soap", notes, risk);
-    expect(lines(note.sections.find((section) => section.key === "plan"))).toHaveLength(2);
+    expect(lines(note.sections.find((section) => section.key === "plan"))).toHaveLength(3);
+  });
+
+  it("leaves the safety-net advice the patient said they would follow if it happens to confirm, never a plan line", () => {
+    expect(listed(notes.followUpTopics).map((item) => item.text)).toEqual([
+      "To confirm: If you get muscle pain you can't explain, especially with weakness or dark urine, stop taking it and call us or your GP straight away. — “Okay, I'll call you if that happens.”",
+    ]);
   });
 });

@@ -556,14 +556,32 @@ const negations = new Set(["not", "n't", "never", "no", "cannot"]);
 const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
   tokens.slice(Math.max(0, index - 5), index).some((token) => negations.has(token.lemma) || /^(was|were)$/i.test(token.value));
 
+/** Words in an "if" clause that set a condition that does not hold: "if I had the time", "if I could afford it" (and "if only"). */
+const unmetConditionWords = new Set(["had", "were", "could", "would", "did", "might", "knew"]);
+
+/**
+ * True when the "if" at `at` sets a condition that may well hold ("Yeah, if it's only ten
+ * minutes I can do that"): its clause, up to the next mark, holds no word of an unmet condition
+ * (`unmetConditionWords`), and waits on neither a wish ("if only") nor the listener ("if you
+ * can…"). The assent stands, to confirm with the patient (`sentenceAssent`); "if I had the
+ * time" puts it off.
+ */
+function conditionMayHold(tokens: readonly ReadToken[], at: number): boolean {
+  // "If only…" wishes; "if you can figure out how…" waits on the listener, not on the act.
+  if (tokens[at]!.lemma !== "if" || unconditionalIf(tokens, at) || ["only", "you"].includes(tokens[at + 1]?.lemma ?? "")) return false;
+  const clauseEnd = tokens.findIndex((token, index) => index > at && !isWord(token));
+  const clause = tokens.slice(at + 1, clauseEnd === -1 ? tokens.length : clauseEnd);
+  return clause.length > 0 && clause.every((token) => !unmetConditionWords.has(token.value.toLowerCase()));
+}
+
 /**
  * True when a sentence declines or puts off what it assents to (`putOff`; an "if" that sets a
- * condition, not "see if" or "even if", core's `unconditionalIf`; a contrast followed by a
+ * condition that does not hold, `conditionMayHold`, not "see if" or "even if", core's `unconditionalIf`; a contrast followed by a
  * negation) or says it was done before ("before" closing its clause, `beforeClosers`: "I've
  * practised breathing before and think it's a great idea").
  */
 function declines(tokens: readonly ReadToken[]): boolean {
-  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !unconditionalIf(tokens, at))) return true;
+  if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !unconditionalIf(tokens, at) && !conditionMayHold(tokens, at))) return true;
   if (tokens.some((token, at) => token.lemma === "before" && (tokens[at + 1] === undefined || beforeClosers.has(tokens[at + 1]!.lemma)))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));
@@ -659,6 +677,8 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
     says(tokens, hedgingPhrases) ||
     says(tokens, weighedTries) ||
     doubtedAfter(tokens) ||
+    // "Yeah, if it's only ten minutes I can do that": taken up on a condition, to confirm.
+    tokens.some((token, at) => conditionMayHold(tokens, at)) ||
     // Read whole: "I'm quite nervous about phoning them" is the clause of state `withoutStateClauses` leaves out.
     reluctantAfter(sentence.tokens) ||
     tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));

@@ -629,6 +629,15 @@ describe("means made safe", () => {
     expect(found.filter((finding) => suicideFamily.includes(finding.category))).toEqual([]);
   });
 
+  it("means taken round to someone's home to keep are made safe, and a yes to checking they went there agrees to nothing more", () => {
+    const before = ["I keep thinking I'd be better off dead.", "I've still got a box of tablets in the cabinet."];
+    expect(onLast([...before, "T: would you be willing to take them round to pat's for now", "yeah ok i'll take the tablets round to pat's when we've finished talking"])).toEqual([]);
+    expect(onLast([...before, "T: i'll ring you back at three to check the tablets have gone to pat's is that ok", "ok yeah ring me at three"])).toEqual([]);
+    expect(onLast([...before, "T: so you'll take the tablets over to your mum's tonight", "yeah that's right"])).toEqual([]);
+    // Taken to someone, not to their home to keep: still heard.
+    expect(categories(onLast(["I keep thinking I'd be better off dead.", "T: What are you going to do?", "I'll take the knife to him."]))).not.toEqual([]);
+  });
+
   it("a yes to a means made safe agrees to it, unless the question also names the risk", () => {
     const before = ["I keep thinking I'd be better off dead.", "I've got my mum's old sleeping tablets in the cupboard."];
     expect(onLast([...before, "T: So you'll give the tablets to Dan on Saturday?", "Yes."])).toEqual([]);

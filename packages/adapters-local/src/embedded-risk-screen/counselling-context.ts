@@ -100,7 +100,7 @@ export function isMedicationCounselling(sentence: RiskSentence): boolean {
 
 /**
  * Means made safe, as a safety plan makes them: pills, a knife, a rope, the car keys (the way to
- * the place) or the drink in the house handed to someone to keep, locked away, thrown out or taken back to the pharmacy ("I'll give the tablets to my sister",
+ * the place) or the drink in the house handed to someone to keep, locked away, thrown out, taken back to the pharmacy or round to someone's ("I'll give the tablets to my sister",
  * "I could give them to Dan", "could you give those to someone to keep?", "I could lock the knives
  * away"). A pronoun handed over ("I could give them to my sister") is the means only when a means
  * was named just before (`meansNamedBefore`: in the last few turns, or earlier in this one). Such words are a step towards safety, not
@@ -129,8 +129,12 @@ const keepers = "(?:sister|brother|mum|mom|dad|mother|father|nan|gran|grandma|au
 const handedOver = new RegExp(
   ` (?:give|hand|pass) (?:${meansObject} (?:over |back )?to (?:(?:my |a |the |our )(?:\\S+ )?${keepers}|person|someone|somebody)|${pluralMeans} (?:over |back )?to (?!myself|yourself|themselves|themself)\\S+)(?= )`,
 );
+/** A keeper's home: "pat's" (a name as said), "my mum's", "the neighbour's". */
+const keepersHome = `(?:\\S+ ?'s|(?:my |your |his |her |a |the |our )(?:\\S+ )?${keepers}(?: ?'s)?)`;
 const putAway = new RegExp(
-  ` (?:lock\\S* ${meansObject} (?:up|away)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist))(?= )`,
+  ` (?:lock\\S* ${meansObject} (?:up|away)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist)` +
+    // "take the tablets round to Pat's", "the tablets have gone to my mum's": taken to someone who keeps them.
+    `|take ${pluralMeans} (?:round |over |across |back )?to ${keepersHome}|${pluralMeans} (?:have |have be |be )?(?:go|gone) (?:round |over |back )?to ${keepersHome})(?= )`,
 );
 
 export const namesMeans = (sentence: RiskSentence): boolean => meansWords.test(textOf(sentence));

@@ -498,7 +498,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     if (meansIn.includes(true)) sinceMeans = 0;
     previous = {
       speaker: segment.speaker,
-      followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text),
+      // "So you'll take the tablets over to your mum's tonight": a means made safe asks nothing more of the risk.
+      followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text) && !sentences.some((sentence, at) => makesMeansSafe(sentence, meansNamedBefore(at))),
       sentences,
     };
     const questionTalks = [...questions].some((category) => suicideFamily.has(category)) && (startsTalk || sinceSuicideTalk <= suicideContextSegments);

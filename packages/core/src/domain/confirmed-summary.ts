@@ -75,7 +75,20 @@ const withYouApart = (words: readonly MatchedWord[]): MatchedWord[] =>
  * person (`planSummaryAt`).
  */
 export function isPlanSummary(words: readonly MatchedWord[], announced = false): boolean {
-  return planSummaryAt(withYouApart(words), announced) !== -1;
+  const apart = withYouApart(words);
+  if (planSummaryAt(apart, announced) !== -1) return true;
+  const from = runOnSummaryAt(apart);
+  return from !== -1 && planSummaryAt(apart.slice(from), announced) !== -1;
+}
+
+/**
+ * Where a summary starts that speech recognition ran on from the words before it, in one
+ * sentence: "that's something to talk about with them too so just to go over it you'll ring
+ * Steve…" — a "so" past the opening, then leads (`summaryLeads`) and an announcement of the summary
+ * (`announcementAt`); -1 when none.
+ */
+function runOnSummaryAt(words: readonly MatchedWord[]): number {
+  return words.findIndex((word, at) => at > 0 && is(word, "so") && announcementAt(words, pastWords(words, at + 1, summaryLeads)) > 0);
 }
 
 /** Words by which a therapist announces a summary: "Let me summarise.", "To sum up,", "So, to recap…", "In summary". */

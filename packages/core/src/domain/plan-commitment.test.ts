@@ -26,6 +26,10 @@ import {
   committingSubjects,
   hedgeWords,
   hedgesOutcome,
+  freshStartAt,
+  restartWords,
+  shortAnswerReach,
+  shortAnswerWords,
   intentMarkers,
   outcomeHedges,
   outcomeModals,
@@ -229,6 +233,26 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(commits("Maybe not today. I'll call her on Monday.")).toBe(true);
     expect(commits("I'll call her on Monday… if I can! Maybe.")).toBe(true);
     expect([...hedgeWords].sort()).toEqual(["hope", "hopefully", "if", "likely", "maybe", "might", "perhaps", "possibly", "probably", "unless", "wish"]);
+  });
+
+  it("reads a commitment from where speech recognition ran it on after a short answer and 'okay', the answer's hedge apart", () => {
+    for (const text of ["no maybe not ok i'll text her after i've been to pat's", "maybe not okay I will call her tonight", "um i don't know alright i'll ring them", "yeah probably ok I'll go"]) expect(commits(text), text).toBe(true);
+    // A condition, a hedge after the restart, or an answer longer than a short one keeps the sentence hedged.
+    for (const text of ["if it gets bad ok i'll ring them", "no ok maybe i'll text her", "maybe not ok i'll probably text her", "no maybe not i think so i don't know ok i'll text her", "ok maybe i'll call her"]) expect(commits(text), text).toBe(false);
+  });
+
+  it("finds the fresh start only after a short answer of its listed words, within its reach", () => {
+    const at = (text: string) => freshStartAt(reader.read(text));
+    expect(at("no maybe not ok i'll text her")).toBe(4);
+    expect(at("ok i'll text her")).toBe(0);
+    expect(at("i'll text her ok")).toBe(0);
+    expect(at("text her maybe ok")).toBe(0);
+    for (const word of shortAnswerWords) expect(at(`${word} ok i will`), word).toBe(reader.read(word).length + 1);
+    for (const word of restartWords) expect(at(`maybe ${word} i will`), word).toBe(2);
+    expect(at(`${"maybe ".repeat(shortAnswerReach)}ok i will`)).toBe(shortAnswerReach + 1);
+    expect(at(`${"maybe ".repeat(shortAnswerReach + 1)}ok i will`)).toBe(0);
+    expect([...restartWords]).toEqual(["ok", "okay", "alright"]);
+    expect(shortAnswerReach).toBe(6);
   });
 
   it("keeps a commitment beside a hedge of how it will turn out, never beside a hedge of the act", () => {

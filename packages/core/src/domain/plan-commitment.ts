@@ -401,8 +401,32 @@ const greets = (words: readonly { lemma: string; value: string }[], index: numbe
 /** Words after which "if" sets no condition: "whether" after a verb of finding out (`whetherVerbs`: "see if they have a place"), a concession after "even" ("even if I don't like the number" holds the act whatever happens). */
 export const unconditionalIf = (words: readonly MatchedWord[], index: number): boolean => is(words[index], "if") && (is(words[index - 1], whetherVerbs) || is(words[index - 1], "even"));
 
-/** True when a hedge word is in the words ("if" that sets no condition, `unconditionalIf`, a hedge of the outcome, `hedgesOutcome`, and "wish" that greets, `greets`, not counted), or a tentative sequence (`tentativeSequences`). */
-function hedged(words: ReadonlyArray<{ lemma: string; value: string }>): boolean {
+/** Words that start a sentence afresh after a short answer, where speech recognition ran the two together: "no maybe not ok I'll text her". */
+export const restartWords: ReadonlySet<string> = new Set(["ok", "okay", "alright"]);
+/** Words of a short answer said before a restart (`restartWords`): "no", "maybe not", "I don't know", "yeah I suppose". */
+export const shortAnswerWords: ReadonlySet<string> = new Set(["no", "nah", "yes", "yeah", "yea", "maybe", "perhaps", "probably", "not", "n't", "well", "oh", "um", "uh", "mm", "hmm", "i", "guess", "suppose", "dunno", "do", "don't", "know", "then"]);
+/** How many words a short answer before a restart may hold. */
+export const shortAnswerReach = 6;
+
+/**
+ * Where the words start afresh: just after a restart word (`restartWords`) that follows only a
+ * short answer (`shortAnswerWords`, at most `shortAnswerReach` words) — "No, maybe not. Okay, I'll
+ * text her." as speech recognition runs it on. The answer's hedge or "no" is not the later
+ * clause's. 0 when the words do not.
+ */
+export function freshStartAt(words: ReadonlyArray<{ lemma: string; value: string }>): number {
+  const at = words.findIndex((word) => is(word, restartWords));
+  if (at <= 0 || at > shortAnswerReach) return 0;
+  return words.slice(0, at).every((word) => is(word, shortAnswerWords)) ? at + 1 : 0;
+}
+
+/**
+ * True when a hedge word is in the words ("if" that sets no condition, `unconditionalIf`, a hedge
+ * of the outcome, `hedgesOutcome`, and "wish" that greets, `greets`, not counted), or a tentative
+ * sequence (`tentativeSequences`) — read from where the words start afresh (`freshStartAt`).
+ */
+function hedged(all: ReadonlyArray<{ lemma: string; value: string }>): boolean {
+  const words = all.slice(freshStartAt(all));
   return words.some((word, index) => is(word, hedgeWords) && !unconditionalIf(words, index) && !hedgesOutcome(words, index) && !greets(words, index)) || holds(words, tentativeSequences);
 }
 
