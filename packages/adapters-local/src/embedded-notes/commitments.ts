@@ -102,6 +102,10 @@ const outcomePhrases: ReadonlyArray<readonly [string, string]> = [
   ["go", "insane"],
   ["go", "nuts"],
   ["go", "mental"],
+  // "I'll only imagine worse", "I'll think the worst": a fear foreseen, not an act.
+  ["imagine", "worse"],
+  ["imagine", "worst"],
+  ["think", "worst"],
 ];
 /** Parts of speech an act may be read as (the lite model tags some verbs of typed chat as nouns or adjectives: "journal", "google"). */
 const actParts = new Set(["VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV"]);
@@ -215,7 +219,7 @@ const frankActs = new Set(["to", "about"]);
  */
 const sayingTheNextThing = [
   "sit here and tell", "sit here and say", "sit here and lie", "sit here and pretend", "sit here and act",
-  "give you that", "put it this way", "put it that way", "put it like this", "put it like that", "tell you what", "say this",
+  "give you that", "grant you that", "grant you", "admit that", "put it this way", "put it that way", "put it like this", "put it like that", "tell you what", "say this",
 ];
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
 const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
@@ -299,7 +303,7 @@ function closesClause(tokens: readonly ReadToken[], at: number): boolean {
   return closingTimes.has(next.lemma) && (tokens[at + 1] === undefined || clauseEnd.test(tokens[at + 1]!.value));
 }
 /** Adverbs a commitment may carry before its verb: "I will definitely try". */
-export const softeners: ReadonlySet<string> = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely", "however", "still", "anyway"]);
+export const softeners: ReadonlySet<string> = new Set(["definitely", "really", "certainly", "surely", "also", "now", "then", "just", "actually", "totally", "absolutely", "try", "to", "so", "soon", "first", "for", "sure", "definately", "definetely", "however", "still", "anyway", "only"]);
 /** Verbs that name no act of their own ("I'll do that", "I'll try it", "I'll get one"): not an act to find again in the therapist's words, nor one a commitment shares with a summary. */
 export const emptyVerbs: ReadonlySet<string> = new Set(["be", "have", "do", "try", "will", "go", "get", "let", "make", "see", "think", "want", "like", "feel", "need", "start", "keep"]);
 /** Words that, as the object, point back at something said before: "I'll try that", "I will do it". */
@@ -596,6 +600,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "A few weeks ago we decided to stop": a decision told in the past, done, not to come.
   if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
   const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
+  // "I'm not going to set fire to anything", "I've never hit anyone, I'm not going to start with Graham", "I won't do anything stupid": harm denied, no step to confirm.
+  if (negated && tokens.some((token) => deniedHarms.has(token.lemma))) return null;
   if (negated && refusalVerbs.has(verb.lemma) && (refusalsStill.has(verb.lemma) || !endsNoMore(act))) return null;
   // "I'm not going to start cutting that out": refusing to begin a change, as "I'm not going to cut it out" refuses it.
   if (negated && (verb.lemma === "start" || verb.lemma === "begin") && refusalsStill.has(act[1]?.lemma ?? "")) return null;
@@ -753,6 +759,29 @@ export const namingWord = (token: ReadToken) => naming.has(token.pos) && !timeAn
 
 const takenProposalPhrases = [...proposalNouns].map((noun) => `your ${noun}`);
 
+/** The most words a time said on its own after a commitment holds: "From Monday.", "Starting tomorrow.", "Tonight, after tea." */
+const timeAloneLength = 4;
+/** Sentences after a commitment that may come before the time said on its own: "I'll sit with Priya at break. I can do that. From Monday." */
+const timeAloneReach = 2;
+
+/**
+ * True when, within `timeAloneReach` sentences after a commitment in its turn, a short sentence
+ * (at most `timeAloneLength` words, no verb) says only when: "I'll sit with Priya at break and eat
+ * it there. I can do that. From Monday." — the time is the act's.
+ */
+function timedAfter(following: readonly ReadSentence[]): boolean {
+  const within = following.slice(0, timeAloneReach);
+  const timeAt = within.findIndex((next) => {
+    const words = next.tokens.filter(isWord);
+    return words.length > 0 && words.length <= timeAloneLength && !isAsked(next) && words.some((word) => timeAnchors.has(word.lemma)) && words.every((word) => word.pos !== "VERB" && word.pos !== "AUX");
+  });
+  // "I'll sit with her at break. Maybe. From Monday.": a hedge or a "not" said on the way leaves it to confirm.
+  return timeAt !== -1 && within.slice(0, timeAt + 1).every((next) => !next.tokens.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase()) || token.lemma === "not"));
+}
+
+/** Words of harm that a commitment said with "not" denies (core's `harmingActs`, and a fire, a blow, anything "stupid"): a denial, never a step. */
+const deniedHarms: ReadonlySet<string> = new Set([...harmingActs, "hit", "fire", "burn", "stupid", "daft", "silly"]);
+
 /** Words of certainty: "I will definitely go look for it", "I'll try hiking for sure". */
 const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolutely", "promise", "forsure"]);
 
@@ -770,13 +799,13 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
  * action). Anything weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll
  * quit") is to confirm with the patient: a false line in a signed plan is worse than a gap.
  */
-export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean): "firm" | "to-confirm" {
+export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean, following: readonly ReadSentence[] = []): "firm" | "to-confirm" {
   const around = aroundCommitments(sentence);
   if (commitment.hedged || around.some(namesNoAct) || toldDecision(sentence)) return "to-confirm";
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
   if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence) || commitment.arranged === true) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
-  if (said(timeAnchors) || said(certainty) || commitment.abstains === true) return "firm";
+  if (said(timeAnchors) || said(certainty) || commitment.abstains === true || timedAfter(following)) return "firm";
   if ((around.some(saidAsDecision) || around.some(triesAnAct) || commitment.reachesOut === true) && commitment.negated !== true) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.
   if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
@@ -829,7 +858,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
       if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence) || onlyIfWanted(sentence)) return;
       const proposed = answersProposal(index, sentence);
       // "I'll try and keep away from him. I can't promise I won't see him.": what the turn goes on to not promise is to confirm.
-      const firm = commitmentFirmness(sentence, commitment, proposed, thanks) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
+      const firm = commitmentFirmness(sentence, commitment, proposed, thanks, segment.sentences.slice(at + 1)) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
       // "I'm gonna say sorry to the owner." … "I'll do it on Saturday.", "I could give them to my sister." … "I'll give them to her then.":
       // a firm "do it", or an act pointing back at no proposal, firms the act just named, quoted with it.
       // Pointing back past a proposal, it answers the proposal — unless what it points at was named in this very turn.

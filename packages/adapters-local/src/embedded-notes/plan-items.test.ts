@@ -1890,3 +1890,25 @@ describe("plan items: a commitment run on after a short answer", () => {
     expect(plan([summary, "P: yeah that's right"]).map((item) => item.text)).toEqual([`Agreed: ${summary.slice(3)} — “yeah that's right”`]);
   });
 });
+
+describe("plan items: a time said on its own, a fear foreseen, a saying and harm denied", () => {
+  it("writes a commitment whose time is said on its own just after it, unless a hedge is said on the way", () => {
+    const asked = "T: Is there someone you could be with?";
+    expect(plan([asked, "P: I'll sit with Priya at break and eat it there. I can do that. From Monday."]).map((item) => item.text)).toEqual(["I'll sit with Priya at break and eat it there."]);
+    expect(plan([asked, "P: I'll sit with Priya at break. Maybe. From Monday."])).toEqual([]);
+    expect(plan([asked, "P: I'll sit with Priya at break. From Monday, probably."])).toEqual([]);
+    expect(plan([asked, "P: I'll sit with Priya at break. Is that Monday?"])).toEqual([]);
+  });
+
+  it("writes nothing for a fear foreseen, a point conceded or harm denied", () => {
+    expect(plan(["T: Do you want the number?", "P: Yeah, tell me the number. I'll only imagine worse."])).toEqual([]);
+    expect(toConfirm(["T: Do you want the number?", "P: Yeah, tell me the number. I'll only imagine worse."])).toEqual([]);
+    for (const said of ["Some of it's rubbish, I'll grant you.", "I'm not going to set fire to anything, God.", "I've never hit anyone in my life, I'm not going to start with Graham.", "I won't do anything stupid."]) {
+      expect(toConfirm(["T: What about it?", `P: ${said}`]), said).toEqual([]);
+      expect(plan(["T: What about it?", `P: ${said}`]), said).toEqual([]);
+    }
+    // Abstaining from a habit said with "not" is still the patient's own step.
+    expect(plan(["T: And drinking?", "P: I'm not going to drink this week."]).map((item) => item.text)).toEqual(["I'm not going to drink this week."]);
+    expect(plan(["T: What about drinking?", "P: I'll only drink at weekends from now on."]).map((item) => item.text)).toEqual(["I'll only drink at weekends from now on."]);
+  });
+});

@@ -915,7 +915,10 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
 
   it("a row that went as far as a punch, wanting the arguing to stop, and a state set aside are no attempt or wish to be dead", () => {
     expect(categoriesOf(findings(["T: so on saturday it went as far as punching the door and claire has told you she's scared of you", "yeah when you say it like that it sounds bad"]))).not.toContain("suicide_intent_or_plan");
-    expect(categoriesOf(ownOn(["I got as far as the bridge."], "seg-1"))).toContain("suicide_intent_or_plan");
+    // Going as far as a place is an attempt after suicide was talked about; on the way to a baby group it is none.
+    expect(categoriesOf(ownOn(["I keep thinking about ending it.", "T: What happened on Sunday?", "I got as far as the bridge."], "seg-3"))).toContain("suicide_intent_or_plan");
+    expect(ownOn(["I was going to go to baby sensory, and I got as far as the car park and then I just sat there and drove home."], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I'd got as far as thinking that was the weekend I'd do it."], "seg-1"))).toContain("suicide_intent_or_plan");
     expect(ownOn(["no no nothing like that i just want it to stop the arguing i mean"], "seg-1")).toEqual([]);
     expect(categoriesOf(ownOn(["I just want it all to stop."], "seg-1"))).toEqual(["passive_death_wish"]);
     expect(ownOn(["It was more like being tired of it all, rather than, like, wanting to die, if that makes sense."], "seg-1").filter((finding) => finding.rule === "passive.want_to_die")).toEqual([]);
@@ -1019,5 +1022,62 @@ describe("embedded risk screen: sessions written for the tests (rules 52)", () =
     expect(findings(["T: I'll do that today. You'll get a letter with a start date.", "Okay."])).toEqual([]);
     expect(findings(["T: How many tablets are you on these days?", "Heart ones, water tablets, the blood thinner. Twelve, fourteen a day."])).toEqual([]);
     expect(categoriesOf(ownOn(["T: How many tablets are you on these days?", "Twelve a day, and more than I should when it's bad."], "seg-2"))).toEqual(["substance"]);
+  });
+});
+
+describe("embedded risk screen: sessions written for the tests (rules 53)", () => {
+  it("a yes is said at the answer's opening or its 'but', never by an 'I'm' inside what is said of someone else", () => {
+    const before = ["I keep thinking I'd be better off dead.", "I've still got his tablets in a tin."];
+    expect(findings([...before, "T: I'd like to ring your GP and tell her what you've told me about the tablets.", "She'll think I'm a monster."]).filter((finding) => finding.evidence[0]?.segmentId === "seg-4")).toEqual([]);
+    expect(categoriesOf(ownOn(["I've thought about crashing the car on the motorway.", "T: Have you decided on a time?", "Not yet. But I've thought about which stretch."], "seg-3"))).toContain("suicide_intent_or_plan");
+    expect(categoriesOf(ownOn(["T: Have you had thoughts of ending your life?", "Well, I have."], "seg-2"))).toEqual(["active_ideation"]);
+  });
+
+  it("an oath before the no denies, and a denial says no more of the risk just named", () => {
+    const turns = ["Some nights I lie there and I think, I can't do this anymore.", "T: Do you ever have thoughts of not wanting to be here, or of harming yourself?", "God, no. No. I'm knackered, I'm fed up, but no."];
+    expect(ownOn(turns, "seg-3")).toEqual([]);
+  });
+
+  it("someone else's weapon held to the speaker, an offer of a letter and a hope of running are no method, preparation or plan", () => {
+    const talk = ["Sometimes I think it was better if I also died there, on that road.", "T: Are you having any thoughts of ending your life now?", "No. No, not like that."];
+    expect(categoriesOf(ownOn(talk, "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(ownOn([...talk, "T: With a frightened eighteen-year-old pointing a gun at you.", "Mm. Yes."], "seg-5")).toEqual([]);
+    expect(ownOn([...talk, "T: And I can write a letter about the nightmares for your file, if you'd like.", "Yes, please."], "seg-5")).toEqual([]);
+    expect(ownOn([...talk, "T: And the running?", "Maybe one day I will run again. Not now."], "seg-5")).toEqual([]);
+    expect(categoriesOf(ownOn(["One of these days I'll do it."], "seg-1"))).toEqual(["suicide_intent_or_plan"]);
+  });
+
+  it("thrown out of home is no assault, and 'last time' of the last session asks nothing more of the risk", () => {
+    expect(ownOn(["She knows I got kicked out, but Mum told her it was because I was rude to Dad."], "seg-1")).toEqual([]);
+    expect(categoriesOf(ownOn(["I got kicked in the head."], "seg-1"))).toEqual(["abuse"]);
+    expect(ownOn(["And a bit of weed most nights this week.", "T: You mentioned a housing officer last time?", "Yeah, so Denise found out the council's got one."], "seg-3")).toEqual([]);
+  });
+
+  it("devotion, a fear for someone, a car park driven to for work and a filler 'like' are no risk", () => {
+    expect(findings(["Like, I love her, I'd throw myself in front of a bus for her, but I feel like I'm babysitting."])).toEqual([]);
+    expect(findings(["I'm terrified of her getting hurt, that's the opposite."])).toEqual([]);
+    expect(categoriesOf(ownOn(["I'm terrified of him."], "seg-1"))).toEqual(["abuse"]);
+    expect(ownOn(["I keep thinking about ending it.", "T: What's the morning like?", "And then I get to the car park and sit there for ten minutes and then I go in."], "seg-3")).toEqual([]);
+    expect(categoriesOf(ownOn(["I keep thinking about ending it.", "T: Where?", "The top of the car park."], "seg-3"))).toEqual(["suicide_method"]);
+    expect(findings(["that i'd collapse in the tunnel and i'd just like die there on the floor with everyone looking"])).toEqual([]);
+    expect(categoriesOf(ownOn(["I feel betrayed and like dying."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(findings(["They're cracked all across here, from the bleach."]).filter((finding) => finding.category === "substance")).toEqual([]);
+    expect(categoriesOf(ownOn(["I've been smoking crack again."], "seg-1"))).toContain("substance");
+  });
+
+  it("a year said short and 'that time' closing the sentence tell the past; 'ever since that time' does not", () => {
+    const temporalities = (line: string) => findings([line]).map((finding) => finding.temporality);
+    expect(temporalities("Back after the surgery in '19, I had a stretch where I thought Linda'd be better off without me.")).toEqual(["history"]);
+    expect(temporalities("That's when I cut my arm that time.")).toEqual(["history"]);
+    expect(temporalities("He slapped me, and ever since that time, when we fight, he hurts me.")).toEqual(["current"]);
+  });
+
+  it("a yes to a reflection of the past, said only of the past, is a yes of the past", () => {
+    const turns = ["T: In the summer, you told me the voices were telling you to hurt yourself.", "Yeah. They used to tell me to hurt myself. That's when I cut my arm that time."];
+    expect(findings(turns).map((finding) => [finding.category, finding.temporality])).toEqual([
+      ["self_harm", "history"],
+      ["self_harm", "history"],
+      ["self_harm", "history"],
+    ]);
   });
 });

@@ -470,7 +470,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // only infer it ("Yes. I've been giving my things away."): those are listed to review.
     const onlyInferred = own.length > 0 && own.every((finding) => finding.basis === "mention");
     if (onlyInferred && role !== "therapist" && !clarifying && !tookBack && !asking && asked !== null && asked.named && asked.speaker !== segment.speaker && affirms(segment.text)) {
-      own.push(...answerFindings(segment, answerSentence(sentences), asked.categories, "yes_to_screening_question", true));
+      // "In the summer, you told me they were telling you to hurt yourself." — "Yeah. They used to…": an answer that goes on only in the past says yes of the past.
+      const past = own.every((finding) => finding.temporality === "history");
+      own.push(...answerFindings(segment, answerSentence(sentences), asked.categories, "yes_to_screening_question", true).map((finding) => (past ? { ...finding, temporality: "history" as const } : finding)));
     }
     // An answer to a follow-up about a risk just disclosed says more about it ("How often?" —
     // "Most nights this week"), unless it denies or says it stopped.

@@ -293,9 +293,9 @@ function isFamily(word: string | undefined): boolean {
   return family.has(word) || family.has(word.replace(/s$/, ""));
 }
 
-/** Signs of the past, over: "used to", "when I was a kid", "years ago", "in 2019"… */
+/** Signs of the past, over: "used to", "when I was a kid", "years ago", "in 2019", "in '19", "…my arm that time."… */
 const historyMarkers =
-  /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|back (?:then|in|around|at|over)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when|that be (?:in )?(?:19|20)\d\d|that was (?:in )?(?:19|20)\d\d|(?:went|gone) away (?:once|when|after|since)|at (?:that|the) time|(?:from|by|during) that time|lift\S* when|(?:i be|i'm|i am) (?:\d+|forty|fifty|sixty|seventy|eighty|in uni|at uni|married|retired|remarried) now|(?:years|a few years|some years) back|a long time back|never come back)\b/;
+  /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|in ' ?\d\d|(?<!since )(?:that|that one) time(?= [.,!])|back (?:then|in|around|at|over)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when|that be (?:in )?(?:19|20)\d\d|that was (?:in )?(?:19|20)\d\d|(?:went|gone) away (?:once|when|after|since)|at (?:that|the) time|(?:from|by|during) that time|lift\S* when|(?:i be|i'm|i am) (?:\d+|forty|fifty|sixty|seventy|eighty|in uni|at uni|married|retired|remarried) now|(?:years|a few years|some years) back|a long time back|never come back)\b/;
 
 /** A comparison with the past ("more than I used to", "worse than it used to be"): no sign of the past. */
 const comparedWithThePast = /\bthan (?:i|it|we|they|he|she) (?:\S+ )?(?:use to|used to|did|do before|be before)\b/g;
@@ -357,6 +357,8 @@ const idioms: readonly RegExp[] = [
   / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/g,
   / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/g,
   / to die for\b/g,
+  // Devotion: "I'd throw myself in front of a bus for her", "I'd take a bullet for him", "I'd die for my kids".
+  / (?:would|'d) (?:\S+ )?(?:throw myself in front of (?:a |the )?(?:bus|train|car|lorry|truck)|take a bullet|die|walk through fire|jump in front of (?:a |the )?(?:bus|train|car)) for (?:her|him|them|you|us|my \S+|person|\S+)\b/g,
   // What nearly happened, by mistake or in anger, told after: "I gave the wrong dose, I could have killed him", "I nearly killed someone".
   / (?:could|might) (?:have|'ve|of) (?:kill|killed|murder|murdered) (?:him|her|them|someone|somebody|a patient|my patient|a child|a kid|person)\b/g,
   / (?:nearly|almost) (?:kill|killed) (?:someone|somebody|a patient|my patient|a child|a kid)\b/g,
@@ -572,8 +574,16 @@ export function affirms(text: string): boolean {
   if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said)) return false;
   if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said)) return false;
-  return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i have|i do|i did|i am|i'm|i've|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said);
+  return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said) || restatedYes.test(said);
 }
+
+/**
+ * A yes restated in the first person, opening the answer or its "but" clause (past fillers) or
+ * closing it: "I have.", "Well, I do, sometimes", "Not yet. But I've thought about which
+ * stretch", "…I guess I am" — not "She'll think I'm a monster", where "I'm" is inside what is
+ * said of someone else.
+ */
+const restatedYes = /(?:^| but) (?:(?:well|um|uh|er|erm|oh|honestly|and|so|i mean) )*(?:i have|i do|i did|i am|i'm|i've) | (?:i have|i do|i did|i am|i'm|i've) $|^ not yet but /;
 
 /** A turn that only signals listening ("Mm-hmm.", "Uh-huh.", "Mm."): a yes to a question, but no more than listening to a reflection. */
 export function isBackchannel(text: string): boolean {
@@ -583,7 +593,8 @@ export function isBackchannel(text: string): boolean {
 /** An answer that says no or takes back ("no", "not really", "never", "nothing like that", "Not… I don't mean I'd do anything"). */
 export function denies(text: string): boolean {
   const said = spokenWords(text);
-  return /^ (?:oh |well |um |uh |er )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
+  // "God, no.", "Oh god no": an oath before the no still opens with it.
+  return /^ (?:oh |well |um |uh |er )?(?:(?:oh )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
 }
 
 /**
@@ -597,7 +608,8 @@ export function denies(text: string): boolean {
  * asking leave or for a step now (`asksLeave`).
  */
 export function asksAboutTheRisk(question: string): boolean {
-  const said = spokenWords(question);
+  // "You mentioned a housing officer last time?": the last session, not the last time of the risk.
+  const said = spokenWords(question).replace(/ (?:mention\S*|said|told me|talked about|spoke about)((?: \S+){0,6}) last time /g, " $1 ");
   if (asksOfHelp.test(said) || asksOfCare.test(said) || offersCareWords.test(said) || asksToMeetAgain.test(said) || asksLeave.test(said)) return false;
   if (/ (?:who|how (?:important|confident|ready|motivated|willing|committed|determined|sure|keen)|how (?:do|did|does) (?:it|that|you) feel|how are you feeling|what helps|what helped|how old|what was it like|how are things|what's different|what is different|how did you (?:cope|get|manage)|what do you think|what (?:do |did )?you mean|what stopped you|what kept you|what stops you|what keeps you|what's stopped you|what's kept you|what holds you back|what has stopped you|what has kept you) /.test(said)) return false;
   return / (?:how (?:often|many|much|long|recently|bad|far|deep|close)|when|where|what (?:with|did you (?:use|take)|time|day|method|would you use|kind)|since when|last time|have you|do you|did you|are you|is (?:it|that|there|he|she)|will you|would you|could you|can you|still|again|tonight|safe|access|got any|any (?:way|thoughts|plans)|what about|what do you do) /.test(said);
@@ -634,7 +646,8 @@ const asksOfCare = new RegExp(
 );
 
 /** The therapist offering to set up care for the patient: "would you like me to refer you", "shall I book you in", "can I sign you up". A yes accepts the care. */
-export const offersCareWords = / (?:would you like me to|do you want me to|shall i|should i|can i|could i) (?:just )?(?:refer|book|sign|put|arrange|get) (?:you|that|it|an? |the )/;
+export const offersCareWords =
+  / (?:(?:would you like me to|do you want me to|shall i|should i|can i|could i) (?:just )?(?:refer|book|sign|put|arrange|get) (?:you|that|it|an? |the )|(?:i can|i could|i will|i would be happy to|let me) (?:also )?(?:write|send|do|put together) (?:a |an |you a |them a |her a |him a )?(?:\S+ )?(?:letter|report|note) (?:about|for|to|saying|support))/;
 
 /**
  * A question of meeting again: the next session ("shall we meet again in two weeks to see how it's
