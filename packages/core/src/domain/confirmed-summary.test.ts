@@ -127,6 +127,8 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     expect(summarises("that's something to talk about with them too so just to go over it you'll ring steve and text claire")).toBe(true);
     expect(summarises("that's for them so to recap you're going to take the tablets round to pat's")).toBe(true);
     expect(summarises("the team will call so let me check i've got it you'll ring steve")).toBe(true);
+    expect(summarises("fine so just to go over it you'll ring steve")).toBe(true);
+    expect(summarises("so you're tired and so to recap you'll call the clinic")).toBe(true);
     // "So" with no announcement, or an announcement with no act after it, is none.
     for (const text of ["that's for them so you'll ring steve", "so you're tired so to recap you'll be fine", "that's for them so just to go over it", "so to recap"]) expect(summarises(text), text).toBe(false);
   });

@@ -76,19 +76,17 @@ const withYouApart = (words: readonly MatchedWord[]): MatchedWord[] =>
  */
 export function isPlanSummary(words: readonly MatchedWord[], announced = false): boolean {
   const apart = withYouApart(words);
-  if (planSummaryAt(apart, announced) !== -1) return true;
-  const from = runOnSummaryAt(apart);
-  return from !== -1 && planSummaryAt(apart.slice(from), announced) !== -1;
+  return [0, ...runOnSummaryStarts(apart)].some((from) => planSummaryAt(apart.slice(from), announced) !== -1);
 }
 
 /**
- * Where a summary starts that speech recognition ran on from the words before it, in one
+ * Where a summary may start that speech recognition ran on from the words before it, in one
  * sentence: "that's something to talk about with them too so just to go over it you'll ring
- * Steve…" — a "so" past the opening, then leads (`summaryLeads`) and an announcement of the summary
- * (`announcementAt`); -1 when none.
+ * Steve…" — at each "so" followed by leads (`summaryLeads`) and an announcement of the summary
+ * (`announcementAt`).
  */
-function runOnSummaryAt(words: readonly MatchedWord[]): number {
-  return words.findIndex((word, at) => at > 0 && is(word, "so") && announcementAt(words, pastWords(words, at + 1, summaryLeads)) > 0);
+function runOnSummaryStarts(words: readonly MatchedWord[]): number[] {
+  return words.flatMap((word, at) => (is(word, "so") && announcementAt(words, pastWords(words, at + 1, summaryLeads)) > 0 ? [at] : []));
 }
 
 /** Words by which a therapist announces a summary: "Let me summarise.", "To sum up,", "So, to recap…", "In summary". */
