@@ -1865,8 +1865,8 @@ describe("plan items: an assent on a condition", () => {
     }
   });
 
-  it("takes nothing up on a condition that does not hold, a wish, or one left to the listener", () => {
-    for (const said of ["That's a good idea, if I had the time.", "Good idea, if only I could.", "I'd do that if I were braver.", "I'll do that if you can make it stop."]) {
+  it("takes nothing up on a condition that does not hold, a wish, one left to the listener, or an idea good only in theory", () => {
+    for (const said of ["That's a good idea in theory lol. I feel guilty if I'm not studying.", "That's a good idea, if I had the time.", "Good idea, if only I could.", "I'd do that if I were braver.", "I'll do that if you can make it stop."]) {
       expect(plan([proposal, `P: ${said}`]), said).toEqual([]);
       expect(toConfirm([proposal, `P: ${said}`]), said).toEqual([]);
     }

@@ -556,6 +556,9 @@ const negations = new Set(["not", "n't", "never", "no", "cannot"]);
 const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
   tokens.slice(Math.max(0, index - 5), index).some((token) => negations.has(token.lemma) || /^(was|were)$/i.test(token.value));
 
+/** Phrases that grant a proposal only as an idea: "a good idea in theory", "in principle" ("on paper" is also where one writes it down). */
+const onlyInTheory = ["in theory", "in principle"];
+
 /** Words in an "if" clause that set a condition that does not hold: "if I had the time", "if I could afford it" (and "if only"). */
 const unmetConditionWords = new Set(["had", "were", "could", "would", "did", "might", "knew"]);
 
@@ -582,6 +585,8 @@ function conditionMayHold(tokens: readonly ReadToken[], at: number): boolean {
  */
 function declines(tokens: readonly ReadToken[]): boolean {
   if (tokens.some((token, at) => (putOff.has(token.lemma) || putOff.has(token.value)) && !unconditionalIf(tokens, at) && !conditionMayHold(tokens, at))) return true;
+  // "That's a good idea in theory", "on paper": good for someone else, not taken up.
+  if (phrasesMayStart(tokens, onlyInTheory).some((phrase) => phraseStarts(tokens, phrase).length > 0)) return true;
   if (tokens.some((token, at) => token.lemma === "before" && (tokens[at + 1] === undefined || beforeClosers.has(tokens[at + 1]!.lemma)))) return true;
   const contrast = tokens.findIndex((token) => contrasts.has(token.lemma));
   return contrast !== -1 && tokens.slice(contrast + 1).some((token) => negations.has(token.lemma));

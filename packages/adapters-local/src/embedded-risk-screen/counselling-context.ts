@@ -41,11 +41,11 @@ const overdoseRiskWords = / (?:overdose risk|od risk|risk of (?:an? )?(?:overdos
  * Safety-netting: a statement (not a question) telling the patient whom to contact if things get
  * worse, the risk named only in its condition — "if things start to feel worse, or if you ever did
  * have thoughts of harming yourself, I want you to ring the GP, or 111, straight away", "if those
- * thoughts get stronger, it's 116 123, 111, or A&E". It asks
+ * thoughts get stronger, it's 116 123, 111, or A&E", "if the urges come up you've got your plan". It asks
  * nothing: a yes to it (or to "Is that okay?" after it) agrees to the instruction.
  */
 const safetyNetWords =
-  / if (?:\S+ ){0,25}?(?:(?:ring|call|phone|contact|go to|get in touch with|text) (?:\S+ )?(?:gp|doctor|surgery|111|999|911|988|a&e|a and e|samaritans|crisis line|crisis team|helpline|me|us|someone|ambulance|hospital|out of hours)|(?:it be|it's|it is|the number be|the numbers be|there be|there's) (?:\S+ ){0,3}(?:116|111|999|911|988|a&e|a and e|samaritans|crisis line|the card))(?= )/;
+  / if (?:\S+ ){0,25}?(?:(?:ring|call|phone|contact|go to|get in touch with|text) (?:\S+ )?(?:gp|doctor|surgery|111|999|911|988|a&e|a and e|samaritans|crisis line|crisis team|helpline|me|us|someone|ambulance|hospital|out of hours)|(?:it be|it's|it is|the number be|the numbers be|there be|there's) (?:\S+ ){0,3}(?:116|111|999|911|988|a&e|a and e|samaritans|crisis line|the card)|you (?:have|'ve|have get|'ve got|got) (?:your|the) (?:safety |coping |crisis )?plan)(?= )/;
 
 export function givesSafetyNet(sentence: RiskSentence): boolean {
   return !sentence.question && safetyNetWords.test(textOf(sentence));

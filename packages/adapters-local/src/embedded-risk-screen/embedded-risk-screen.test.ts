@@ -1072,6 +1072,41 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(temporalities("He slapped me, and ever since that time, when we fight, he hurts me.")).toEqual(["current"]);
   });
 
+  it("typed chats: someone else's attempt, a look, a test dreaded, anger easing, a laugh before a no and knitting are no risk", () => {
+    expect(findings(["a guy in my halls tried to kill himself last year over exams so i get why you ask."]).map((finding) => finding.subject)).toEqual(["other_person"]);
+    expect(findings(["she said i looked like death on tuesday lol"])).toEqual([]);
+    expect(findings(["i have a maths test tomorrow that im gonna die in lol"])).toEqual([]);
+    expect(findings(["still angry but less like i want to murder someone lol"])).toEqual([]);
+    expect(ownOn(["i could honestly strangle her.", "T: is that the anger talking, or are you having thoughts of actually hurting her?", "lol no god no. its just a saying."], "seg-3")).toEqual([]);
+    expect(findings(["i used to knit hats. i could get the needles out again i suppose"])).toEqual([]);
+    expect(categoriesOf(ownOn(["i've started using needles again"], "seg-1"))).toEqual(["substance"]);
+  });
+
+  it("typed chats: the family better off with the insurance, and the point of it all asked of nothing named, are wishes to review", () => {
+    expect(categoriesOf(ownOn(["sometimes i think theyd be better off with the insurance money"], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["low i suppose. i dont see the point some days"], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["And some days I just lie on the sofa and think, like, what's the point."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(findings(["I don't see the point of the meeting."])).toEqual([]);
+  });
+
+  it("an older man's tablets kept back, and taking them all with a drink on a day set, page; a letter started is read after suicide talk", () => {
+    const turns = ["T: and are you taking them how she sets them out", "the sleeping ones i've not been taking them all", "T: okay what's been happening with them", "i've been keeping some of them back in case"];
+    expect(categoriesOf(ownOn(turns, "seg-4"))).toEqual(["preparatory_behaviour"]);
+    const plan = findings(["T: can you tell me what you've been thinking", "it's next thursday it's jean's anniversary and i've thought i might take them all that night with a drop of scotch and just go to sleep"]);
+    expect(plan.map((finding) => [finding.category, finding.basis])).toEqual([["suicide_intent_or_plan", "statement"]]);
+    expect(categoriesOf(ownOn(["I keep thinking about ending it.", "T: Have you written anything?", "i started a letter for karen it's in the bureau"], "seg-3"))).toEqual(["preparatory_behaviour"]);
+    expect(findings(["er the wrist's mending they took the pot off tuesday"])).toEqual([]);
+  });
+
+  it("a term glossed in quotes, the speaker's own leaving, a plan to cope and a denial 'it wasn't like' ask or say no more of the risk", () => {
+    expect(findings(["Some people put \"kys\" under it.", 'T: "kys" — so, "kill yourself".', "Yeah. It's just what people put."]).filter((finding) => finding.evidence[0]?.segmentId === "seg-3")).toEqual([]);
+    expect(findings(["I keep thinking about ending it.", "T: And could you send me that screenshot, on the work phone, before I go?", "I'll do it now."]).filter((finding) => finding.evidence[0]?.segmentId === "seg-3")).toEqual([]);
+    expect(findings(["I used to scratch my arms.", "T: So, to recap: the recording every day, and if the urges come up you've got your plan. Same time next Thursday?", "Yeah. Same time."]).filter((finding) => finding.evidence[0]?.segmentId === "seg-3")).toEqual([]);
+    expect(findings(["I thought they'd all be better off without me.", "T: Can you say a bit more about that thought?", "It wasn't like — I wasn't going to do anything."]).filter((finding) => finding.evidence[0]?.segmentId === "seg-3")).toEqual([]);
+    expect(findings(["I want it to stop jumping out at me."])).toEqual([]);
+    expect(categoriesOf(ownOn(["I just want it all to stop."], "seg-1"))).toEqual(["passive_death_wish"]);
+  });
+
   it("a yes to a reflection of the past, said only of the past, is a yes of the past", () => {
     const turns = ["T: In the summer, you told me the voices were telling you to hurt yourself.", "Yeah. They used to tell me to hurt myself. That's when I cut my arm that time."];
     expect(findings(turns).map((finding) => [finding.category, finding.temporality])).toEqual([

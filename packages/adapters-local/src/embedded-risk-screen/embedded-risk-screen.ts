@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
+import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
 import { transcriberNoteWords } from "../embedded-notes/segment-reader.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
@@ -341,6 +341,14 @@ function answerFindings(
   }));
 }
 
+/** Quotation marks as the reader gives them, one token each. */
+const quotationMarks = new Set(['"', "“", "”"]);
+
+/** True when the word at `at` stands inside quotation marks in its sentence: an odd number of them before it. */
+function insideQuotes(sentence: RiskSentence, at: number): boolean {
+  return sentence.words.slice(0, at).filter((word) => quotationMarks.has(word)).length % 2 === 1;
+}
+
 /** The findings of one transcript (see the module comment). */
 /**
  * Reads the dialogue segment by segment, keeping what the last turns said (a question asked, a
@@ -357,7 +365,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   /** The risk the speaker last disclosed, how many segments ago (or since a follow-up answer kept it the topic), and how many follow-up answers kept it. */
   let topic = null as { categories: Set<RiskCategory>; age: number; renewals: number } | null;
   /** The last segment: who said it, whether it asked a follow-up about a risk, and its sentences (what "I did it again" answers). */
-  let previous = null as { speaker: string; followUp: boolean; sentences: readonly RiskSentence[] } | null;
+  let previous = null as { speaker: string; followUp: boolean; sentences: readonly RiskSentence[]; askedAnAct: boolean } | null;
   /** Segments since a means was named (pills, a knife…), by either speaker: what a pronoun handed over may be. */
   let sinceMeans = Infinity;
   /** The speakers who hurt themselves and said it is not to die, with no wish to die told since: a blade they name is what they cut with. */
@@ -414,7 +422,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         if (makesMeansSafe(sentence, meansNamedBefore(at)) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;
         const listener = asListenerWords(sentence);
         const before = questions.size;
-        const matches = matchesIn(listener, true);
+        // '"kys" — so, "kill yourself".': words only quoted, glossed or read out, ask nothing.
+        const matches = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first));
         for (const match of matches) questions.add(match.row.category);
         const pillsAsMeans = asksOfPillsAsMeans.test(sentence.text);
         startsTalk ||= matches.some((match) => match.row.namesMedicine !== true) || (matches.length > 0 && pillsAsMeans);
@@ -424,6 +433,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         continue;
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
+      // "I'll do it now." to "Could you send me that screenshot?": what was asked, done.
+      if (previous !== null && previous.speaker !== segment.speaker && previous.askedAnAct && doesWhatWasAsked(sentence)) continue;
       // "I'll give them to my sister" after "What could you do with the tablets?": a means made safe, no risk said.
       if (makesMeansSafe(sentence, meansNamedBefore(at))) {
         tookBack = true;
@@ -498,10 +509,13 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
     const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
     if (meansIn.includes(true)) sinceMeans = 0;
+    // "Could you send me that screenshot before I go?": an act of the session asked, no risk in the asking; it asks no more of the risk either.
+    const askedAnAct = questions.size === 0 && sentences.some(asksForAnAct);
     previous = {
       speaker: segment.speaker,
+      askedAnAct,
       // "So you'll take the tablets over to your mum's tonight": a means made safe asks nothing more of the risk.
-      followUp: (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text) && !sentences.some((sentence, at) => makesMeansSafe(sentence, meansNamedBefore(at))),
+      followUp: !askedAnAct && (sentences.some((sentence) => sentence.question) || !/[.?!]/.test(segment.text)) && asksAboutTheRisk(segment.text) && !sentences.some((sentence, at) => makesMeansSafe(sentence, meansNamedBefore(at))),
       sentences,
     };
     const questionTalks = [...questions].some((category) => suicideFamily.has(category)) && (startsTalk || sinceSuicideTalk <= suicideContextSegments);

@@ -376,6 +376,12 @@ const idioms: readonly RegExp[] = [
   // "He built bridges": an engineer's work.
   / (?:build|built|building|builds|burn|burnt|burned|burning|mend|mending|mended) (?:\S+ )?bridges\b/g,
   / over my dead body\b/g,
+  // "A maths test tomorrow that I'm gonna die in", "I'll die in that interview": a test feared, not a death.
+  / (?:test|exam|interview|presentation|match|game|class|lesson|meeting|mock|quiz)s? (?:\S+ ){0,6}(?:die|dying) in\b/g,
+  // "Still angry but less like I want to murder someone": anger easing, said in its words.
+  / (?:less|no longer|not so much|not as much) (?:like )?(?:i )?(?:want|wanna|could|would) (?:to )?(?:murder|kill|strangle|hurt|punch) (?:someone|somebody|him|her|them|everyone|anyone)\b/g,
+  // "She said I looked like death on Tuesday", "I feel like death warmed up": how someone looks or feels.
+  / (?:look|looked|looks|looking|feel|felt|feels|feeling) like death(?: warmed up)?\b/g,
   / kill (?:time|it|the mood|two birds|the lights|the engine|the pain|the vibe)\b/g,
   / killing it\b/g,
   / (?:murder|kill) (?:a|for a|for some|some|for) (?:burger|pizza|pint|coffee|drink|cuppa|curry|kebab|sandwich|takeaway|cake|beer|nap|sleep)/g,
@@ -546,8 +552,9 @@ export function asListenerWords(sentence: RiskSentence): RiskSentence {
   const swap: Record<string, string> = { you: "i", your: "my", yourself: "myself", yours: "mine" };
   // "Before you go, we'll put the block on": the end of the session, never "before I go" as the listener would say it of dying.
   // "When you say before you go, do you mean…?" quotes the listener's words, and reads as theirs.
-  const swapped = (word: string, index: number, all: readonly string[]) =>
-    word === "you" && sessionEnd.has(all[index - 1] ?? "") && leaving.has(all[index + 1] ?? "") && !all.slice(0, index).some((before) => quoting.has(before)) ? word : (swap[word] ?? word);
+  // The speaker's own "before I go" ("could you send me that before I go?") is their leaving, never the listener's "before I go".
+  const endsSession = (index: number, all: readonly string[]) => sessionEnd.has(all[index - 1] ?? "") && leaving.has(all[index + 1] ?? "") && !all.slice(0, index).some((before) => quoting.has(before));
+  const swapped = (word: string, index: number, all: readonly string[]) => (word === "you" && endsSession(index, all) ? word : word === "i" && endsSession(index, all) ? "you" : (swap[word] ?? word));
   const words = sentence.words.map(swapped);
   const said = sentence.said.split(" ").map(swapped).join(" ");
   return { ...sentence, words, text: ` ${words.join(" ")} `, said, question: false };
@@ -593,8 +600,8 @@ export function isBackchannel(text: string): boolean {
 /** An answer that says no or takes back ("no", "not really", "never", "nothing like that", "Not… I don't mean I'd do anything"). */
 export function denies(text: string): boolean {
   const said = spokenWords(text);
-  // "God, no.", "Oh god no": an oath before the no still opens with it.
-  return /^ (?:oh |well |um |uh |er )?(?:(?:oh )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way) /.test(said);
+  // "God, no.", "Oh god no", "lol no god no": an oath or a laugh before the no still opens with it.
+  return /^ (?:lol |haha |oh |well |um |uh |er )?(?:(?:oh )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way|it wasn't like|it was not like|it isn't like|it's not like|it is not like) /.test(said);
 }
 
 /**
@@ -658,4 +665,18 @@ const asksToMeetAgain = / (?:shall|should|can|could) we (?:meet|talk|speak|catch
 /** An answer saying the risk has stopped ("not any more", "not since June", "never again"). */
 export function stopsTheRisk(text: string): boolean {
   return /\b(?:not (?:any ?more|since|lately|recently|now|for (?:a while|ages|months|years))|no longer|never again|stopped|gone now|over now)\b/i.test(text);
+}
+
+/**
+ * A question asking the listener to do an act of everyday life or of the session ("Could you send
+ * me that screenshot before I go?", "Will you ring them now?"): a modal, "you" and a verb that is
+ * no act of harm. The screen reads it only where the question names no risk.
+ */
+export function asksForAnAct(sentence: RiskSentence): boolean {
+  return sentence.question && / (?:could|would|can|will) you (?:please |just |maybe )?(?!(?:kill|hurt|harm|end|cut|take|do|go|try|jump|use)\b)(?:send|ring|call|phone|text|email|bring|forward|fill|sign|book|save|screenshot|print|post|message)\b/.test(sentence.said);
+}
+
+/** An answer that does what was just asked, now or soon: "I'll do it now.", "Yeah I can do that today." */
+export function doesWhatWasAsked(sentence: RiskSentence): boolean {
+  return /^ (?:(?:yeah|yes|ok|okay|sure|alright|right) ,? )*i (?:will|'ll|can|could) (?:just )?do (?:it|that) (?:now|right now|today|tonight|later|in a bit|straight away|after|when i get home) (?:\. )?$/.test(sentence.said);
 }

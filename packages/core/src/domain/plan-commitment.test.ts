@@ -159,7 +159,8 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       expect(commits(`${lead} ill book the class tonight.`), lead).toBe(true);
       expect(commits(`${lead} ill.`), `${lead}, nothing after`).toBe(false);
     }
-    expect(intentLeads).toEqual(new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright"]));
+    expect(intentLeads).toEqual(new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright", "actually"]));
+    expect(commits("ok actually yeah ill email him tomorrow morning")).toBe(true);
     // Not after any other word: "so ill" is a feeling; "sure, will" is not read here as "ill".
     expect(commits("So ill book the class tonight.")).toBe(false);
     expect(commits("Okay feel ill book.")).toBe(false);
@@ -231,6 +232,10 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       expect(commits(text), text).toBe(false);
     }
     expect(commits("Maybe not today. I'll call her on Monday.")).toBe(true);
+    // "Ask Tom if…" asks whether; "see them if I have time" waits on a condition.
+    expect(commits("I'll ask Tom if he'll walk it with me.")).toBe(true);
+    expect(commits("I'll see them if I have time.")).toBe(false);
+    expect(commits("If Tom asks I'll go.")).toBe(false);
     expect(commits("I'll call her on Monday… if I can! Maybe.")).toBe(true);
     expect([...hedgeWords].sort()).toEqual(["hope", "hopefully", "if", "likely", "maybe", "might", "perhaps", "possibly", "probably", "unless", "wish"]);
   });

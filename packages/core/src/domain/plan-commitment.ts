@@ -27,7 +27,7 @@ export const openingIntentWords: ReadonlySet<string> = new Set(["will", "ill"]);
 /** Words that, right after an opening "will", are its subject: the sentence asks ("Will that work?", "will it help", "will you…"), it commits to nothing. */
 export const askingSubjects: ReadonlySet<string> = new Set(["that", "it", "this", "they", "you", "u", "he", "she", "there", "things", "we"]);
 /** Words that may lead an opening intent word (`openingIntentAt`): "Okay ill check those out", "Sure, will do". */
-export const intentLeads: ReadonlySet<string> = new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright"]);
+export const intentLeads: ReadonlySet<string> = new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright", "actually"]);
 /** "going to" / "go to" after the subject marks intent too. */
 export const goingLemmas: ReadonlySet<string> = new Set(["go", "going"]);
 /** How many words after the subject a marker may come: "I really will", "I am going to", "I have decided to". */
@@ -398,8 +398,13 @@ export const greetedPeople: ReadonlySet<string> = new Set(["you", "u", "them", "
 /** True when "wish" at `index` greets someone ("I'll call round at noon to wish everybody a merry Christmas"): a person (`greetedPeople`) then "a" after it, no wish of the speaker's. */
 const greets = (words: readonly { lemma: string; value: string }[], index: number) => is(words[index], "wish") && is(words[index + 1], greetedPeople) && is(words[index + 2], "a");
 
-/** Words after which "if" sets no condition: "whether" after a verb of finding out (`whetherVerbs`: "see if they have a place"), a concession after "even" ("even if I don't like the number" holds the act whatever happens). */
-export const unconditionalIf = (words: readonly MatchedWord[], index: number): boolean => is(words[index], "if") && (is(words[index - 1], whetherVerbs) || is(words[index - 1], "even"));
+/**
+ * Words after which "if" sets no condition: "whether" after a verb of finding out (`whetherVerbs`:
+ * "see if they have a place"), or after "ask" and the one asked ("ask Tom if he'll walk it with
+ * me"), a concession after "even" ("even if I don't like the number" holds the act whatever happens).
+ */
+export const unconditionalIf = (words: readonly MatchedWord[], index: number): boolean =>
+  is(words[index], "if") && (is(words[index - 1], whetherVerbs) || is(words[index - 1], "even") || is(words[index - 2], "ask"));
 
 /** Words that start a sentence afresh after a short answer, where speech recognition ran the two together: "no maybe not ok I'll text her". */
 export const restartWords: ReadonlySet<string> = new Set(["ok", "okay", "alright"]);
