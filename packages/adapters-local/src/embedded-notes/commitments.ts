@@ -559,7 +559,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
   // "I will." — only as an answer to a proposal; "I will not.", "no i won't.": a refusal of it.
   if (verb === undefined) return tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") ? null : { act: "pointing-back", hedged, bare: true };
-  if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false }; // "I will try that", "I'll definitely try it today"
+  // "I'm not going to them lunch clubs": pointing back with "not" just before the phrase refuses it.
+  const notSaid = tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") || tokens[index - 1]?.lemma === "not";
+  if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false, ...(notSaid ? { negated: true } : {}) }; // "I will try that", "I'll definitely try it today"
   // "I'll murder them next round", "I'll kill him": an act of harm (core's `harmingActs`) is never a plan line, said in play or not.
   if (harmingActs.has(verb.lemma)) return null;
   const visit = phrase.endsWith("go to") && goesThereToAct(act);
@@ -568,6 +570,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act) && !(phrase === arrangedPhrase && verb.lemma === "have")) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
   if (sayingTheNextThing.some((phrase) => phraseStarts(act, phrase).includes(0))) return null;
+  // "…the bottle goes down quicker than it used to, I'll say that": a point granted, nothing after it.
+  if (verb.lemma === "say" && act.length === 2 && ["that", "this"].includes(act[1]!.lemma)) return null;
   // "I'm not gonna lie, it was hard": a manner of speaking. As said, not by lemma: "I'll lay low" is an act.
   if (speakingFrankly.has(verb.value.toLowerCase()) && !frankActs.has(act[1]?.lemma ?? "")) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
@@ -599,7 +603,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (inSessionVerbs.has(verb.lemma) && namesThisSession(act)) return null;
   // "A few weeks ago we decided to stop": a decision told in the past, done, not to come.
   if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
-  const negated = tokens.slice(index, index + length).some((token) => token.lemma === "not") || tokens[index + length]?.lemma === "not";
+  const negated = notSaid;
   // "I'm not going to set fire to anything", "I've never hit anyone, I'm not going to start with Graham", "I won't do anything stupid": harm denied, no step to confirm.
   if (negated && tokens.some((token) => deniedHarms.has(token.lemma))) return null;
   if (negated && refusalVerbs.has(verb.lemma) && (refusalsStill.has(verb.lemma) || !endsNoMore(act))) return null;

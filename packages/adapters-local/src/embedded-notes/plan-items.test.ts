@@ -1912,3 +1912,14 @@ describe("plan items: a time said on its own, a fear foreseen, a saying and harm
     expect(plan(["T: What about drinking?", "P: I'll only drink at weekends from now on."]).map((item) => item.text)).toEqual(["I'll only drink at weekends from now on."]);
   });
 });
+
+describe("plan items: a refusal with 'not' before the phrase, and a point granted", () => {
+  it("takes nothing up from 'I'm not going to them…' and writes nothing for 'I'll say that' closing a sentence", () => {
+    const offer = "T: okay we can come back to that there's also a lunch club at st mark's on wednesdays some people find it";
+    expect(plan([offer, "P: i'm not going to them lunch clubs full of old folk"])).toEqual([]);
+    expect(toConfirm([offer, "P: i'm not going to them lunch clubs full of old folk"])).toEqual([]);
+    const asked = "T: how much would you say on a usual night";
+    expect(toConfirm([asked, "P: a couple of fingers maybe three the bottle goes down quicker than it used to i'll say that"])).toEqual([]);
+    expect(plan(["T: And your brother?", "P: I'll say that to Dave on Sunday."]).map((item) => item.quote)).toEqual(["I'll say that to Dave on Sunday."]);
+  });
+});

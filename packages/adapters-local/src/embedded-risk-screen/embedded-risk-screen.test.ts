@@ -1107,6 +1107,17 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(categoriesOf(ownOn(["I just want it all to stop."], "seg-1"))).toEqual(["passive_death_wish"]);
   });
 
+  it("a third batch: thinking of taking all the tablets pages; a denial set against a wish, a shift's 'wired' and one more post are no risk", () => {
+    const night = findings(["T: have you had any thoughts of harming yourself or ending your life?", "last night was bad. i sat on the bathroom floor with the rest of the box and thought about taking all of them"]);
+    expect(night.filter((finding) => finding.basis === "statement").map((finding) => finding.category)).toEqual(["suicide_intent_or_plan"]);
+    expect(findings(["no no i don't want to die i just wanted it to stop like the feeling"])).toEqual([]);
+    expect(findings(["like i'll get in at half twelve from a late and i'm wired and then next week i'm up at four"])).toEqual([]);
+    expect(categoriesOf(ownOn(["I was wired all weekend on speed."], "seg-1"))).toEqual(["substance"]);
+    expect(findings(["i swear if she posts one more thing i'll murder her"])).toEqual([]);
+    expect(categoriesOf(ownOn(["if he hits her one more time i'll kill him"], "seg-1"))).toEqual(["harm_to_others"]);
+    expect(categoriesOf(ownOn(["and think like what's the point"], "seg-1"))).toEqual(["passive_death_wish"]);
+  });
+
   it("a yes to a reflection of the past, said only of the past, is a yes of the past", () => {
     const turns = ["T: In the summer, you told me the voices were telling you to hurt yourself.", "Yeah. They used to tell me to hurt myself. That's when I cut my arm that time."];
     expect(findings(turns).map((finding) => [finding.category, finding.temporality])).toEqual([

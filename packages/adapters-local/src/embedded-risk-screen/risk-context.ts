@@ -365,7 +365,7 @@ const idioms: readonly RegExp[] = [
   // A death witnessed: "I watched him bleed out".
   / (?:watch|watched|watching|saw|see|seen) (?:him|her|them|my \S+|person|\S+) (?:\S+ )?(?:bleed|bled) out\b/g,
   // "I don't want to die, I want this to stop": what is to stop is set against dying.
-  / (?:not|n't) want to die ,? (?:\S+ ){0,3}want (?:it|this|that|everything|things|all this) (?:all )?(?:to )?(?:just )?(?:stop|end|be over)\b/g,
+  / (?:not|n't) want to die (?:, )?(?:\S+ ){0,3}want (?:it|this|that|everything|things|all this) (?:all )?(?:to )?(?:just )?(?:stop|end|be over)\b/g,
   // "You'd have to drag me there": how unwilling the speaker is to go.
   / (?:would|'d|will|'ll) have to drag (?:me|us)\b/g,
   // "It knocked me for six", "knocked me sideways": shaken, not struck.
@@ -378,6 +378,8 @@ const idioms: readonly RegExp[] = [
   / over my dead body\b/g,
   // "A maths test tomorrow that I'm gonna die in", "I'll die in that interview": a test feared, not a death.
   / (?:test|exam|interview|presentation|match|game|class|lesson|meeting|mock|quiz)s? (?:\S+ ){0,6}(?:die|dying) in\b/g,
+  // "If she posts one more thing I'll murder her": exasperation at one more of something trivial — not a blow ("if he hits her one more time").
+  / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,5}one more (?:thing|time|word|photo|picture|post|comment|message|video)s? (?:\S+ ){0,3}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
   // "Still angry but less like I want to murder someone": anger easing, said in its words.
   / (?:less|no longer|not so much|not as much) (?:like )?(?:i )?(?:want|wanna|could|would) (?:to )?(?:murder|kill|strangle|hurt|punch) (?:someone|somebody|him|her|them|everyone|anyone)\b/g,
   // "She said I looked like death on Tuesday", "I feel like death warmed up": how someone looks or feels.
@@ -678,5 +680,5 @@ export function asksForAnAct(sentence: RiskSentence): boolean {
 
 /** An answer that does what was just asked, now or soon: "I'll do it now.", "Yeah I can do that today." */
 export function doesWhatWasAsked(sentence: RiskSentence): boolean {
-  return /^ (?:(?:yeah|yes|ok|okay|sure|alright|right) ,? )*i (?:will|'ll|can|could) (?:just )?do (?:it|that) (?:now|right now|today|tonight|later|in a bit|straight away|after|when i get home) (?:\. )?$/.test(sentence.said);
+  return /^ (?:(?:yeah|yes|ok|okay|sure|alright|right) (?:, )?)*i (?:will|'ll|can|could) (?:just )?do (?:it|that) (?:now|right now|today|tonight|later|in a bit|straight away|after|when i get home) (?:\. )?$/.test(sentence.said);
 }
