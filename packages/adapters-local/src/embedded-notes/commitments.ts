@@ -848,8 +848,9 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
   const found: FoundCommitments = { firm: [], toConfirm: [], firmedIdeas: [] };
   // The patient's last commitment to confirm, or idea put forward (`ideas`), and how many of their turns ago it was said.
   let named: { item: NoteItemDraft; turnsAgo: number; idea: boolean } | undefined;
-  segments.forEach((segment, index) => {
-    if (segment.role === "therapist") return;
+  segments.forEach((whole, index) => {
+    if (whole.role === "therapist") return;
+    const segment = withOwnClauses(whole);
     if (named !== undefined) named.turnsAgo += 1;
     // "Can you tell me what a typical evening looks like?" — "…and then I'll pop down the pub.": a habit told, no commitment.
     const before = segments[index - 1];
@@ -894,6 +895,30 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
     });
   });
   return found;
+}
+
+/** Words that may join a clause of its own to a commitment that points back: "I'll do it tonight, and I'll ask Tom…". */
+const clauseJoins = new Set(["and", ","]);
+
+/**
+ * The segment with each sentence whose commitment only points back ("I'll do it tonight") split
+ * where a clause of its own commitment follows ("…, and I'll ask Tom if he'll walk it with me"):
+ * the act pointed back at is read as before, and the later act is a sentence of its own, so that
+ * it is not lost behind the first.
+ */
+function withOwnClauses(segment: ReadSegment): ReadSegment {
+  const split = (sentence: ReadSentence): ReadSentence[] => {
+    const first = sentenceCommitment(sentence);
+    if (first?.act !== "pointing-back" || first.bare) return [sentence];
+    const tokens = sentence.tokens;
+    const at = tokens.findIndex((token, index) => index > 0 && clauseJoins.has(token.lemma) && committingSubjects.has(tokens[index + 1]?.value.toLowerCase() ?? "") && !clauseJoins.has(tokens[index + 1]!.lemma));
+    if (at === -1) return [sentence];
+    const tail: ReadSentence = { start: tokens[at + 1]!.start, end: sentence.end, tokens: tokens.slice(at + 1) };
+    if (sentenceCommitment(tail)?.act !== "own") return [sentence];
+    return [{ start: sentence.start, end: tokens[at - 1]!.end, tokens: tokens.slice(0, at) }, tail];
+  };
+  const sentences = segment.sentences.flatMap(split);
+  return sentences.length === segment.sentences.length ? segment : { ...segment, sentences };
 }
 
 /** Words by which a question asks what the patient usually does: "What does a typical evening look like?", "What do you usually do?", "What's your routine?". */

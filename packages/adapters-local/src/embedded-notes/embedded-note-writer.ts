@@ -108,7 +108,10 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   // A turn where the screen read a threat to someone else records no plan: "Six feet under, I'm going to get it done… I will make sure this stops".
   const threatening = new Set((input.harmToOthers ?? []).map((span) => span.segmentId));
   const noRisk = (items: NoteItemDraft[]) => items.filter((item) => !citesRisk(item) && !item.evidence.some((span) => threatening.has(span.segmentId)));
-  const firm = noRisk(commitments.firm);
+  // "Yes I'll do that, and I'll tell my mum about it.": a clause an agreement line already quotes whole is that line's.
+  const quotedWhole = (item: NoteItemDraft) =>
+    agreements.agreed.some((agreed) => agreed.evidence.some((span) => item.evidence.every((own) => own.segmentId === span.segmentId && span.start <= own.start && own.end <= span.end)));
+  const firm = noRisk(commitments.firm).filter((item) => !quotedWhole(item));
   // "Yes, I'll call him.": what "him" is, from the therapist's sentence it answers.
   const actionItems = inOrder([...firm.map(withWhatItAnswers(segments, order)), ...noRisk(agreements.agreed)]);
   // A hedged commitment an agreement quotes as the patient's idea taken up ("Maybe I'll ring him." — "Would you try that?" — "Yes, I will.") is that agreement's line, not one more.

@@ -1923,3 +1923,13 @@ describe("plan items: a refusal with 'not' before the phrase, and a point grante
     expect(plan(["T: And your brother?", "P: I'll say that to Dave on Sunday."]).map((item) => item.quote)).toEqual(["I'll say that to Dave on Sunday."]);
   });
 });
+
+describe("plan items: an act of its own after one that points back", () => {
+  it("writes the later act of a sentence whose first act only points back, and keeps an agreement whole", () => {
+    const turns = ["T: How do you feel about the walk?", "P: I want her name read out. I'll do it tonight, and I'll ask Tom if he'll walk it with me."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["I'll ask Tom if he'll walk it with me."]);
+    expect(plan(["T: Could you try the breathing?", "P: Yes I'll do that, and I'll tell my mum about it."]).map((item) => item.text)).toEqual(["Agreed: “Yes I'll do that, and I'll tell my mum about it.” — to “Could you try the breathing?”"]);
+    // A pointing act with nothing of its own after it is read as before.
+    expect(plan(["T: You could try the group.", "P: I will try that."]).map((item) => item.text)).toEqual(["Agreed: You could try the group. — “I will try that.”"]);
+  });
+});
