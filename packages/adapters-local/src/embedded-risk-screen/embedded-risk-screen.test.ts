@@ -1118,6 +1118,12 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(categoriesOf(ownOn(["and think like what's the point"], "seg-1"))).toEqual(["passive_death_wish"]);
   });
 
+  it("a carer's thought of giving her husband the whole lot of his tablets pages as harming someone else", () => {
+    const turns = ["T: Have you ever thought about doing anything to bring it about?", "I got the tin down. And I sat at the kitchen table with the sleeping ones in my hand, and I thought, I could give him the whole lot, and nobody would ever know."];
+    expect(findings(turns).map((finding) => [finding.category, finding.basis])).toEqual([["harm_to_others", "statement"]]);
+    expect(findings(["I give him his tablets every night, the whole lot of them in the dosette box."])).toEqual([]);
+  });
+
   it("a yes to a reflection of the past, said only of the past, is a yes of the past", () => {
     const turns = ["T: In the summer, you told me the voices were telling you to hurt yourself.", "Yeah. They used to tell me to hurt myself. That's when I cut my arm that time."];
     expect(findings(turns).map((finding) => [finding.category, finding.temporality])).toEqual([
