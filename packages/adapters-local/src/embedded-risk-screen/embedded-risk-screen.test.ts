@@ -1124,6 +1124,21 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["I give him his tablets every night, the whole lot of them in the dosette box."])).toEqual([]);
   });
 
+  it("a fourth batch: a threat on someone's coming near pages, a weapon kept at the door is listed; the speaker's own blow, a talk, a card, a toy and a film are no risk", () => {
+    expect(findings(["If they come near my door again I'll deal with them. I mean it."]).map((finding) => [finding.category, finding.basis])).toEqual([["harm_to_others", "statement"]]);
+    expect(categoriesOf(ownOn(["I've got my old baseball bat by the front door now. Just behind it, where I can reach it."], "seg-1"))).toEqual(["harm_to_others"]);
+    expect(findings(["T: and if you do hit your head again would you tell me at our next session"]).filter((finding) => finding.category === "abuse")).toEqual([]);
+    expect(categoriesOf(ownOn(["He hit my head against the wall."], "seg-1"))).toContain("abuse");
+    expect(findings(["I dunno. Not having cans in the fridge, probably. If they're there I'll have them."]).filter((finding) => finding.category === "harm_to_others")).toEqual([]);
+    expect(findings(["she did the talk on vaping"])).toEqual([]);
+    expect(findings(["I bought a birthday card for my brother and she went through my wallet for the receipt."])).toEqual([]);
+    expect(findings(["I keep thinking about ending it.", "T: Are there any weapons at home?", "My grandson's more dangerous with his Nerf gun."]).filter((finding) => finding.evidence[0]?.segmentId === "seg-3")).toEqual([]);
+    expect(findings(["It's like that film, the whole town getting poisoned through the water and nobody believing them."])).toEqual([]);
+    expect(findings(["Someone's trying to poison you, you'd be wound up."])).toEqual([]);
+    expect(findings(["If I go, I'm not taking those tablets again."]).filter((finding) => finding.category === "preparatory_behaviour")).toEqual([]);
+    expect(categoriesOf(ownOn(["I took way too many pills mixed with alcohol and ended up throwing up."], "seg-1"))).toContain("suicide_method");
+  });
+
   it("a yes to a reflection of the past, said only of the past, is a yes of the past", () => {
     const turns = ["T: In the summer, you told me the voices were telling you to hurt yourself.", "Yeah. They used to tell me to hurt myself. That's when I cut my arm that time."];
     expect(findings(turns).map((finding) => [finding.category, finding.temporality])).toEqual([
