@@ -1933,3 +1933,11 @@ describe("plan items: an act of its own after one that points back", () => {
     expect(plan(["T: You could try the group.", "P: I will try that."]).map((item) => item.text)).toEqual(["Agreed: You could try the group. — “I will try that.”"]);
   });
 });
+
+describe("plan items: willingness asked as 'up for'", () => {
+  it("reads 'would you be up for…' and 'are you up for…' as a proposal a plain assent takes up", () => {
+    expect(plan(["T: Would you be up for stopping smoking before school?", "P: Alright, yeah. I can do that."]).map((item) => item.text)).toEqual(["Agreed: “I can do that.” — to “Would you be up for stopping smoking before school?”"]);
+    expect(plan(["T: Are you up for a walk each morning?", "P: Yeah, I can do that."]).map((item) => item.text)).toEqual(["Agreed: “Yeah, I can do that.” — to “Are you up for a walk each morning?”"]);
+    expect(plan(["T: Are you up for it?", "P: I don't know."])).toEqual([]);
+  });
+});

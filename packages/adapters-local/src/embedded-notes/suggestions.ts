@@ -25,6 +25,9 @@ const proposalPhrases = [
   "why do not you",
   "would you consider",
   "would you be willing",
+  // "Would you be up for not smoking before school?": willingness asked, as "would you be willing" asks it.
+  "would you be up for",
+  "be you up for",
   "what if you",
   "i would like you",
   "i would suggest",
@@ -132,7 +135,7 @@ const doesAThing = (after: readonly ReadToken[], verb: ReadToken) =>
 /** Verbs after "I would" that give the therapist's view, not an act the patient could do: "I would say that's right", "I would bet your neighbours feel the same". */
 const opinionVerbs = new Set(["say", "bet", "guess", "suppose", "assume", "expect", "doubt", "argue", "hate"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
-const proposingQuestions = [...helpAskingPhrases, "have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
+const proposingQuestions = [...helpAskingPhrases, "have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "would you be up for", "be you up for", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
 /**
  * A word in "-ing" naming an act: a verb, or a noun the tagger read from a verb (its lemma is the
  * verb: "checking" → "check" in "…about checking your sugar"); not a noun of its own ("the meeting").

@@ -42,14 +42,20 @@ const overdoseRiskWords = / (?:overdose risk|od risk|risk of (?:an? )?(?:overdos
  * worse, the risk named only in its condition — "if things start to feel worse, or if you ever did
  * have thoughts of harming yourself, I want you to ring the GP, or 111, straight away", "if those
  * thoughts get stronger, it's 116 123, 111, or A&E", "if the urges come up you've got your plan". It asks
- * nothing: a yes to it (or to "Is that okay?" after it) agrees to the instruction.
+ * nothing: a yes to it (or to "Is that okay?" after it, or to it asked: "…will you contact your GP?")
+ * agrees to the instruction.
  */
 const safetyNetWords =
   / if (?:\S+ ){0,25}?(?:(?:ring|call|phone|contact|go to|get in touch with|text) (?:\S+ )?(?:gp|doctor|surgery|111|999|911|988|a&e|a and e|samaritans|crisis line|crisis team|helpline|me|us|someone|ambulance|hospital|out of hours)|(?:it be|it's|it is|the number be|the numbers be|there be|there's) (?:\S+ ){0,3}(?:116|111|999|911|988|a&e|a and e|samaritans|crisis line|the card)|you (?:have|'ve|have get|'ve got|got) (?:your|the) (?:safety |coping |crisis )?plan)(?= )/;
 
 export function givesSafetyNet(sentence: RiskSentence): boolean {
-  return !sentence.question && safetyNetWords.test(textOf(sentence));
+  const text = textOf(sentence);
+  // Asked as a question ("…if that gets stronger, will you contact your GP?"), it asks for a promise, unless it also asks of the risk itself ("have you…").
+  return safetyNetWords.test(text) && (!sentence.question || !asksOfTheRiskItself.test(text));
 }
+
+/** A question's words that ask of the risk itself beside a safety net: "have you…", "did you…", "are you…". */
+const asksOfTheRiskItself = / (?:have|did|are|were|do) you /;
 
 export function speaksOfOverdoseRisk(sentence: RiskSentence): boolean {
   const text = textOf(sentence);

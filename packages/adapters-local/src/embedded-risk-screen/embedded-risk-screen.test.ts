@@ -1139,6 +1139,16 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(categoriesOf(ownOn(["I took way too many pills mixed with alcohol and ended up throwing up."], "seg-1"))).toContain("suicide_method");
   });
 
+  it("a fifth batch: work overdone is no killing oneself, and a safety net asked as a question asks for a promise", () => {
+    expect(findings(["honestly im killing myself with these 13hr shifts"])).toEqual([]);
+    expect(categoriesOf(ownOn(["I'm killing myself with these pills slowly."], "seg-1"))).toEqual(["active_ideation"]);
+    const wish = "some mornings i dont really care if i wake up or not.";
+    expect(ownOn([wish, "T: if that gets stronger, or you start having thoughts of acting on it, will you contact your gp, or message us again?", "yes i will. promise"], "seg-3")).toEqual([]);
+    expect(ownOn([wish, "T: and if those thoughts ever changed into thoughts of harming yourself would you be okay to ring your gp", "yeah i would yeah"], "seg-3")).toEqual([]);
+    // Asked of the risk itself beside the safety net, a yes is still a yes.
+    expect(categoriesOf(ownOn([wish, "T: have you had thoughts of harming yourself, and if so did you ring your gp?", "yeah"], "seg-3"))).not.toEqual([]);
+  });
+
   it("a yes to a reflection of the past, said only of the past, is a yes of the past", () => {
     const turns = ["T: In the summer, you told me the voices were telling you to hurt yourself.", "Yeah. They used to tell me to hurt myself. That's when I cut my arm that time."];
     expect(findings(turns).map((finding) => [finding.category, finding.temporality])).toEqual([

@@ -382,6 +382,8 @@ const idioms: readonly RegExp[] = [
   / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,5}one more (?:thing|time|word|photo|picture|post|comment|message|video)s? (?:\S+ ){0,3}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
   // "Still angry but less like I want to murder someone": anger easing, said in its words.
   / (?:less|no longer|not so much|not as much) (?:like )?(?:i )?(?:want|wanna|could|would) (?:to )?(?:murder|kill|strangle|hurt|punch) (?:someone|somebody|him|her|them|everyone|anyone)\b/g,
+  // "Killing myself with these 13hr shifts", "killed myself at the gym": work or effort overdone.
+  / (?:kill|killing|killed|kills) myself (?:with|over|doing|working|at|for) (?:these |this |the |all |my |all the |those )?(?:\d+ ?(?:hr|hour)s? )?(?:shift|shifts|hours|work|overtime|job|studying|revision|exercise|training|gym|running|workout|workouts|deadline|deadlines|exams|essay|essays|dissertation)\b/g,
   // "She said I looked like death on Tuesday", "I feel like death warmed up": how someone looks or feels.
   / (?:look|looked|looks|looking|feel|felt|feels|feeling) like death(?: warmed up)?\b/g,
   / kill (?:time|it|the mood|two birds|the lights|the engine|the pain|the vibe)\b/g,
