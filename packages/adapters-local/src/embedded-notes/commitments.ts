@@ -179,6 +179,8 @@ const agreeingSure = (tokens: readonly ReadToken[], at: number) => tokens[at]!.l
  * is said ("I think I'll ring the clinic"), as the labels' rubric reads it.
  */
 const hedges = hedgeAdverbs;
+/** A hedge word (`hedges`), by lemma or as said. */
+const isHedge = (token: ReadToken) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase());
 /** Verbs that hedge a commitment said right after them: "I guess I will do that", "and suppose I will visit it" — not "I guess you are right… I will call". */
 const hedgingVerbs = new Set(["guess", "suppose", "reckon"]);
 
@@ -553,15 +555,15 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   const hedged =
     forACrisis ||
     weighingPhrases.has(phrase) ||
-    before.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase())) ||
+    before.some(isHedge) ||
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
     act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
   // "I will." — only as an answer to a proposal; "I will not.", "no i won't.": a refusal of it.
   if (verb === undefined) return tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") ? null : { act: "pointing-back", hedged, bare: true };
-  // "I'm not going to them lunch clubs": pointing back with "not" just before the phrase refuses it.
-  const notSaid = tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") || tokens[index - 1]?.lemma === "not";
-  if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false, ...(notSaid ? { negated: true } : {}) }; // "I will try that", "I'll definitely try it today"
+  // "I'm not going to stop", "I'm not going to them lunch clubs": "not" in the phrase, just after it or just before it.
+  const negated = tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") || tokens[index - 1]?.lemma === "not";
+  if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false, ...(negated ? { negated: true } : {}) }; // "I will try that", "I'll definitely try it today"
   // "I'll murder them next round", "I'll kill him": an act of harm (core's `harmingActs`) is never a plan line, said in play or not.
   if (harmingActs.has(verb.lemma)) return null;
   const visit = phrase.endsWith("go to") && goesThereToAct(act);
@@ -603,7 +605,6 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (inSessionVerbs.has(verb.lemma) && namesThisSession(act)) return null;
   // "A few weeks ago we decided to stop": a decision told in the past, done, not to come.
   if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
-  const negated = notSaid;
   // "I'm not going to set fire to anything", "I've never hit anyone, I'm not going to start with Graham", "I won't do anything stupid": harm denied, no step to confirm.
   if (negated && tokens.some((token) => deniedHarms.has(token.lemma))) return null;
   if (negated && refusalVerbs.has(verb.lemma) && (refusalsStill.has(verb.lemma) || !endsNoMore(act))) return null;
@@ -780,7 +781,7 @@ function timedAfter(following: readonly ReadSentence[]): boolean {
     return words.length > 0 && words.length <= timeAloneLength && !isAsked(next) && words.some((word) => timeAnchors.has(word.lemma)) && words.every((word) => word.pos !== "VERB" && word.pos !== "AUX");
   });
   // "I'll sit with her at break. Maybe. From Monday.": a hedge or a "not" said on the way leaves it to confirm.
-  return timeAt !== -1 && within.slice(0, timeAt + 1).every((next) => !next.tokens.some((token) => hedges.has(token.lemma) || hedges.has(token.value.toLowerCase()) || token.lemma === "not"));
+  return timeAt !== -1 && within.slice(0, timeAt + 1).every((next) => !next.tokens.some((token) => isHedge(token) || token.lemma === "not"));
 }
 
 /** Words of harm that a commitment said with "not" denies (core's `harmingActs`, and a fire, a blow, anything "stupid"): a denial, never a step. */
@@ -908,11 +909,12 @@ const clauseJoins = new Set(["and", ","]);
  */
 function withOwnClauses(segment: ReadSegment): ReadSegment {
   const split = (sentence: ReadSentence): ReadSentence[] => {
-    const first = sentenceCommitment(sentence);
-    if (first?.act !== "pointing-back" || first.bare) return [sentence];
+    // The join is looked for first: most sentences hold none, and their commitment is then read once, by `findCommitments`.
     const tokens = sentence.tokens;
     const at = tokens.findIndex((token, index) => index > 0 && clauseJoins.has(token.lemma) && committingSubjects.has(tokens[index + 1]?.value.toLowerCase() ?? "") && !clauseJoins.has(tokens[index + 1]!.lemma));
     if (at === -1) return [sentence];
+    const first = sentenceCommitment(sentence);
+    if (first?.act !== "pointing-back" || first.bare) return [sentence];
     const tail: ReadSentence = { start: tokens[at + 1]!.start, end: sentence.end, tokens: tokens.slice(at + 1) };
     if (sentenceCommitment(tail)?.act !== "own") return [sentence];
     return [{ start: sentence.start, end: tokens[at - 1]!.end, tokens: tokens.slice(0, at) }, tail];

@@ -594,7 +594,8 @@ export function affirms(text: string): boolean {
  * stretch", "…I guess I am" — not "She'll think I'm a monster", where "I'm" is inside what is
  * said of someone else.
  */
-const restatedYes = /(?:^| but) (?:(?:well|um|uh|er|erm|oh|honestly|and|so|i mean) )*(?:i have|i do|i did|i am|i'm|i've) | (?:i have|i do|i did|i am|i'm|i've) $|^ not yet but /;
+const yesRestated = "(?:i have|i do|i did|i am|i'm|i've)";
+const restatedYes = new RegExp(`(?:^| but) (?:(?:well|um|uh|er|erm|oh|honestly|and|so|i mean) )*${yesRestated} | ${yesRestated} $|^ not yet but `);
 
 /** A turn that only signals listening ("Mm-hmm.", "Uh-huh.", "Mm."): a yes to a question, but no more than listening to a reflection. */
 export function isBackchannel(text: string): boolean {
