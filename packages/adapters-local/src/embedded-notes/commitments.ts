@@ -264,7 +264,7 @@ const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "lis
 /** Verbs of a complaint about the listener ("I will report you"): with "you" after them, part of the session. */
 const aboutTheListener = new Set(["report", "block", "flag", "rate", "review", "sue", "ignore"]);
 /** Verbs that, negated ("I'm not going to stop"), refuse a change rather than commit to abstain. */
-const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "do", "bother", "listen", "go", "tell", "talk", "let"]);
+const refusalVerbs = new Set(["stop", "quit", "change", "cut", "give", "try", "do", "bother", "listen", "go", "tell", "talk", "let", "call", "ring", "phone", "message", "text", "contact"]);
 /** Words that end a negated act as a promise never to repeat it: "I'm not going to drink anymore", "I won't go there again". */
 const noMore = new Set(["anymore", "again"]);
 /** Verbs of `refusalVerbs` that refuse even with a word of `noMore` after them: "I won't try again", "I'm not going to bother anymore". */
@@ -607,6 +607,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
   // "I'm not going to set fire to anything", "I've never hit anyone, I'm not going to start with Graham", "I won't do anything stupid": harm denied, no step to confirm.
   if (negated && tokens.some((token) => deniedHarms.has(token.lemma))) return null;
+  // "I'm not gonna top myself", "I won't do myself in": taking one's own life denied, in the words people use for it.
+  if (negated && act.some((token, at) => ["top", "do"].includes(token.lemma) && ["myself", "meself"].includes(act[at + 1]?.lemma ?? "") && (token.lemma === "top" || act[at + 2]?.lemma === "in"))) return null;
   if (negated && refusalVerbs.has(verb.lemma) && (refusalsStill.has(verb.lemma) || !endsNoMore(act))) return null;
   // "I'm not going to start cutting that out": refusing to begin a change, as "I'm not going to cut it out" refuses it.
   if (negated && (verb.lemma === "start" || verb.lemma === "begin") && refusalsStill.has(act[1]?.lemma ?? "")) return null;

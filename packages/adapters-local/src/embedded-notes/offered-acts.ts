@@ -67,6 +67,18 @@ const wellWishes = [
 /** True when a sentence wishes the patient well, says goodbye or closes with a courtesy (`wellWishes`): whatever it holds besides, it offers no act to take up ("Get some rest and good luck!"). */
 export const wishesWell = (sentence: ReadSentence): boolean => wellWishes.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0);
 
+/** Partings that read as an act: "take care of yourself", "look after yourself". */
+const partings = ["take care of yourself", "look after yourself"];
+/**
+ * True when a sentence is only a parting ("ok. take care of yourself and mochi."): it opens with one
+ * (`partings`) and names no other act — "Take care of yourself and keep seeing your cousin" does.
+ */
+export const partsOnly = (sentence: ReadSentence): boolean => {
+  const words = sentence.tokens.filter(isWord);
+  const at = partings.map((phrase) => phraseStarts(words, phrase)).find((starts) => starts.length > 0)?.[0];
+  return at !== undefined && words.slice(0, at).every((word) => sentenceOpeners.has(word.lemma)) && !words.slice(at + 4).some((word) => verbParts.has(word.pos));
+};
+
 /** True when a sentence ends in a question mark: it asks, whatever it asks about. */
 export const isAsked = (sentence: ReadSentence): boolean => sentence.tokens[sentence.tokens.length - 1]?.value === "?";
 

@@ -740,9 +740,13 @@ describe("plan items: what was agreed", () => {
       ["T: Sleep well tonight, and good luck with the move!", "P: I will, thank you."],
       ["T: It was good to talk.", "P: Thanks. I am going to go lie down and take a nap now."],
       ["T: How many do you smoke on a bad day?", "P: Thanks. Honestly I will smoke a whole pack tonight."],
+      ["T: ok. take care of yourself and mochi.", "P: will do. night"],
     ]) {
       expect(plan(turns), turns[1]).toEqual([]);
     }
+    // A way of reaching out refused, as typed: nothing to confirm.
+    expect(toConfirm(["T: if the thoughts get stronger, could you message us back or ring the crisis line?", "P: i wont call tho. i hate phones"])).toEqual([]);
+    expect(plan(["T: And your ex?", "P: I won't call him again."])).toHaveLength(1);
     // A farewell beside advice: the advice is still proposed.
     expect(plan(["T: Take care of yourself and keep seeing your cousins.", "P: Will do, thanks for the encouragement."])).toHaveLength(1);
   });
@@ -1903,7 +1907,7 @@ describe("plan items: a time said on its own, a fear foreseen, a saying and harm
   it("writes nothing for a fear foreseen, a point conceded or harm denied", () => {
     expect(plan(["T: Do you want the number?", "P: Yeah, tell me the number. I'll only imagine worse."])).toEqual([]);
     expect(toConfirm(["T: Do you want the number?", "P: Yeah, tell me the number. I'll only imagine worse."])).toEqual([]);
-    for (const said of ["Some of it's rubbish, I'll grant you.", "I'm not going to set fire to anything, God.", "I've never hit anyone in my life, I'm not going to start with Graham.", "I won't do anything stupid."]) {
+    for (const said of ["Some of it's rubbish, I'll grant you.", "I'm not going to set fire to anything, God.", "I've never hit anyone in my life, I'm not going to start with Graham.", "I won't do anything stupid.", "no no nothing like that i'm not gonna top myself i just mean i stop caring", "I'd never do myself in."]) {
       expect(toConfirm(["T: What about it?", `P: ${said}`]), said).toEqual([]);
       expect(plan(["T: What about it?", `P: ${said}`]), said).toEqual([]);
     }

@@ -4,7 +4,7 @@ import { answeredDecision } from "./answered-decisions.ts";
 import { emptyVerbs, isThanks, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
-import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
+import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, partsOnly, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
 import { ideaPutForward, pointingVerbs, pointsBackOnly } from "./own-ideas.ts";
 import { brokenOff, type ReadSegment, type ReadSentence, type ReadToken } from "./segment-reader.ts";
 
@@ -862,7 +862,7 @@ function lastOffered(segment: ReadSegment, named: ReadonlySet<string> = new Set(
   const candidates = segment.sentences.filter((sentence) => {
     const words = sentence.tokens.filter(isWord);
     const asked = sentence.tokens[sentence.tokens.length - 1]?.value === "?";
-    return words.length >= offeredWords && !brokenOff(segment, sentence) && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !offersAttitude(sentence) && !offersToTell(words) && !offersOwnHelp(words);
+    return words.length >= offeredWords && !brokenOff(segment, sentence) && !(asked && openQuestions.has(words[0]?.lemma ?? "")) && !wishesWell(sentence) && !partsOnly(sentence) && !asksToReportBack(sentence) && !reassures(sentence) && !offersAttitude(sentence) && !offersToTell(words) && !offersOwnHelp(words);
   });
   // The sentences that say a thing the assent names ("I'll look into that podcast"): what it took up, whatever else the turn said.
   const naming = candidates.filter((sentence) => sentence.tokens.some((token) => token.pos === "NOUN" && named.has(token.lemma)));

@@ -164,7 +164,7 @@ export function isCareNotRisk(category: RiskCategory, sentence: RiskSentence): b
 /**
  * Harm from the speaker's drinking or drug use: an overdose of a drug they use ("I overdosed on
  * heroin two years ago", "I OD'd on the gear at a party") or a habit said to be killing them ("my
- * wife says I'll drink myself to death"). To review as substance use, not as a method or a plan to
+ * wife says I'll drink myself to death", "if I go back on the gear I'll be dead in a year"). To review as substance use, not as a method or a plan to
  * end one's life — unless dying is said outright or the act was meant ("on purpose").
  */
 const drugsUsed = / (?:heroin|smack|gear|fentanyl|fent|opiate\S*|opioid\S*|cocaine|coke|crack|meth|ketamine|ket|ghb|mdma|ecstasy|molly|spice|drug|drugs)(?= )/;
@@ -173,9 +173,15 @@ const habitToDeath = / (?:drink|smoke|vape) (?:myself|yourself|himself|herself|t
 /** The categories harm from use is read in place of: a method, a plan, a wish to be dead. */
 const readAsUse = new Set<RiskCategory>(["suicide_method", "suicide_intent_or_plan", "passive_death_wish", "active_ideation"]);
 
+/** Death foretold as what using again will bring: "if I go back on the gear properly I'll be dead in a year". */
+const deathIfUsing = / if i (?:\S+ ){0,2}(?:go back (?:on|to)|keep (?:on )?(?:use|using|drink|drinking)|carry on (?:use|using|drink|drinking)|start (?:use|using|drink|drinking) again|relapse\S*) (?:\S+ ){0,6}(?:i will|i 'll|i'll|i would|i 'd|i'd) (?:\S+ )?be dead(?= )/;
+const usedOrDrunk = / (?:gear|heroin|smack|crack|coke|drink\S*|booze|drug\S*|use|using|bottle)(?= )/;
+
 export function isHarmOfUse(category: RiskCategory, sentence: RiskSentence): boolean {
   const text = textOf(sentence);
-  return readAsUse.has(category) && ((overdosed.test(text) && drugsUsed.test(text)) || habitToDeath.test(text)) && !saysDyingOutright.test(text);
+  if (!readAsUse.has(category)) return false;
+  if (deathIfUsing.test(text) && usedOrDrunk.test(text) && !/ (?:kill\S* (?:myself|my self)|suicid\S*|on purpose|want\S* to die|wanna die)(?= )/.test(text)) return true;
+  return ((overdosed.test(text) && drugsUsed.test(text)) || habitToDeath.test(text)) && !saysDyingOutright.test(text);
 }
 
 /**

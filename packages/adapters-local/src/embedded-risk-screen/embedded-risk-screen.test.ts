@@ -1157,4 +1157,52 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
       ["self_harm", "history"],
     ]);
   });
+
+  it("a sixth batch: an unsure answer leaves the question open; the next words answer it, another question closes it", () => {
+    const asked = "T: are you thinking about ending your life?";
+    expect(ownOn([asked, "idk", "sometimes"], "seg-3").map((finding) => [finding.category, finding.basis])).toEqual([["active_ideation", "answer_to_named_question"]]);
+    expect(ownOn([asked, "I don't know.", "Sometimes, yeah."], "seg-3").map((finding) => finding.quote)).toEqual(["Sometimes, yeah."]);
+    expect(findings([asked, "I don't know.", "T: Okay. How's work?", "Yeah, busy."])).toEqual([]);
+    expect(ownOn([asked, "um", "T: Take your time.", "Yeah."], "seg-4").map((finding) => finding.category)).toEqual(["active_ideation"]);
+  });
+
+  it("a sixth batch: the speaker's next words naming the act's purpose make it stated", () => {
+    const researched = "ive been looking up how many of my sertraline it would take";
+    const said = (turns: string[], segmentId: string) => ownOn(turns, segmentId).filter((finding) => finding.category === "preparatory_behaviour").map((finding) => finding.basis);
+    expect(said(["T: do you want to say more?", researched, "like. to not wake up"], "seg-2")).toEqual(["statement"]);
+    expect(said(["T: do you want to say more?", researched], "seg-2")).toEqual(["mention"]);
+    expect(said(["T: go on", "I've been saving my tablets. To end it."], "seg-2")).toEqual(["statement"]);
+    expect(said(["T: go on", "I've been saving my tablets. To sell them."], "seg-2")).toEqual(["mention"]);
+  });
+
+  it("a sixth batch: a denial summed up, a way of coping, a service's name and a weapon held to the speaker", () => {
+    expect(findings(["T: Okay. So no thoughts of harming him, and you've got a way of stepping away when it gets too much.", "Yeah. That's it."])).toEqual([]);
+    expect(findings(["T: Hi, it's Jo from the domestic abuse service, returning your call.", "Yeah, hi.", "T: Are you somewhere you can talk safely?", "Yeah, he's at work till six."])).toEqual([]);
+    const held = ownOn(["T: what happened?", "He held a knife to my throat on Saturday."], "seg-2");
+    expect(held.map((finding) => finding.category)).toEqual(["abuse"]);
+    expect(categoriesOf(ownOn(["He said if I ever tried to leave him he'd finish it."], "seg-1"))).toEqual(["abuse"]);
+    expect(findings(["I fantasize about putting a gun to my head and pulling the trigger."]).filter((finding) => finding.category === "abuse")).toEqual([]);
+  });
+
+  it("a sixth batch: extra sleeping medicine given to a parent is listed, never paged; exasperation is no threat", () => {
+    const given = ownOn(["Last week, a couple of times, I gave him a bit extra of his sleeping stuff so I could get a night's sleep."], "seg-1");
+    expect(given.map((finding) => [finding.category, finding.basis])).toEqual([["harm_to_others", "mention"]]);
+    expect(findings(["But some days I could throttle him, I swear."])).toEqual([]);
+    expect(findings(["like i could genuinely strangle that woman some days"])).toEqual([]);
+  });
+
+  it("a sixth batch: death foretold from using again is substance use; a first reaction is the past; a mistake told after takes the act back", () => {
+    expect(findings(["and i know if i go back on the gear properly i'll be dead in a year and honestly some days i don't care"]).map((finding) => finding.category)).toEqual(["substance"]);
+    expect(findings(["when i first read the messages i wanted to kill the guy"]).map((finding) => finding.temporality)).toEqual(["history"]);
+    expect(findings(["I think I might've overdosed on it one day. Not on purpose, God no. I took my usual paracetamol on top."])).toEqual([]);
+    expect(categoriesOf(ownOn(["I took all my tablets. Then I fell asleep by accident."], "seg-1"))).toContain("suicide_method");
+  });
+
+  it("a sixth batch: a pharmacist's and a panic session's sayings are no risk", () => {
+    expect(findings(["She's nagging me to death about them, every morning."])).toEqual([]);
+    expect(findings(["Honestly, love, what would kill me quicker, the clots or the tablets?"])).toEqual([]);
+    expect(findings(["T: One Guinness on a Friday is fine.", "Then I'll die happy."])).toEqual([]);
+    expect(findings(["T: Anything else you take?", "Glucosamine. For the joints."])).toEqual([]);
+    expect(findings(["I was sat on her sofa thinking I'm going to have a heart attack at twenty-eight."])).toEqual([]);
+  });
 });

@@ -48,14 +48,20 @@ interface Match {
  * Other words in brackets were said: a turn "(I honestly want to die)" is read.
  */
 const floorHolders = String.raw`[([]\s*${transcriberNoteWords}\s*[)\]]|um+|uh+|erm+|er|hmm+|ah+`;
+/**
+ * Words that say the speaker is not sure yet, and no more: "idk", "I don't know…", "not sure".
+ * Alone they answer nothing — neither a yes nor a denial ("Are you thinking of ending your
+ * life?" — "idk" — "sometimes": the "sometimes" answers) — and the question stays open.
+ */
+const unsureWords = String.raw`idk|i (?:just )?(?:don'?t|do not) (?:really )?know|i dunno|dunno|(?:i'?m |i am )?not (?:really )?sure|hard to say|tbh|honestly`;
 /** Nothing but `words`, between marks and spaces. */
 const onlyOf = (words: string) => new RegExp(String.raw`^[\s\W]*(?:(?:${words})[\s\W]*)+$`, "i");
 
-/** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]", "Mm." */
-const hesitationOnly = onlyOf(`${floorHolders}|mm+`);
+/** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]", "Mm.", "idk." */
+const hesitationOnly = onlyOf(`${floorHolders}|${unsureWords}|mm+`);
 
-/** A turn that only holds the floor ("um", "erm…", "(long pause)"): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
-const floorOnly = onlyOf(floorHolders);
+/** A turn that only holds the floor ("um", "erm…", "(long pause)", "idk"): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
+const floorOnly = onlyOf(`${floorHolders}|${unsureWords}`);
 const holdsTheFloor = (text: string): boolean => floorOnly.test(text);
 
 /**
@@ -157,6 +163,8 @@ function isVictim(sentence: RiskSentence, first: number, last: number): boolean 
  * alone, other passive rows, abuse and substance use stay a `mention`.
  */
 const statedCategories = pagingCategories;
+/** The acts toward one's own death that the speaker's next words can name as such ("To end it."): a method, a plan, a preparation. */
+const ownActs = new Set<RiskCategory>(["suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 /** What a match says once its context is weighed, or null when the context takes it back. */
 /** What the dialogue around a sentence tells `weigh`. */
 interface Around {
@@ -166,9 +174,13 @@ interface Around {
   suicideTalked: boolean;
   /** The sentence before in the turn, whose subject "and then…" carries. */
   previous?: RiskSentence;
+  /** The sentence after in the turn, which may say the act was a mistake ("Not on purpose."). */
+  next?: RiskSentence;
   patient: boolean;
   /** Suicide or self-harm was named outright just before. */
   namedJustBefore: boolean;
+  /** The speaker's very next words say the act is to die (`purposeFollows`): "I've been saving my tablets." — "To end it." */
+  dyingNamedAfter: boolean;
   /** The speaker has named a terminal illness (`namesTerminalIllness`). */
   terminalIllnessTold: boolean;
   /** The other speaker just asked of medicines taken ("How many tablets are you on these days?"): a number told is a prescription's. */
@@ -176,7 +188,7 @@ interface Around {
 }
 
 function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
-  const { segmentDeniesIntentToDie, suicideTalked, previous, patient, namedJustBefore, terminalIllnessTold, medicationAsked } = around;
+  const { segmentDeniesIntentToDie, suicideTalked, previous, next, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
   if (isPlanningAhead(row.plannedAheadInIllness === true, sentence, terminalIllnessTold)) return null;
@@ -202,7 +214,7 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   const harmOfUse = isHarmOfUse(row.category, sentence);
   const category = harmOfUse ? "substance" : selfInflicted || notToDie ? "self_harm" : row.category;
   // An accident is no self-harm; a mistake said outright is no method, misuse or self-harm.
-  if (toldAsAccident(category, sentence)) return null;
+  if (toldAsAccident(category, sentence, next)) return null;
   if (isHypothetical(sentence, first)) return null;
   const [negFirst, negLast] = match.anchor ?? [first, last];
   const negation = negationOf(sentence, negFirst, negLast, compiledRules().rowNegates.has(row.id));
@@ -219,7 +231,7 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   // "I'm scared I'll hurt him": a fear of harming, not an intent — listed to review in its own words.
   const feared = category === "harm_to_others" && fearsDoingHarm(sentence, first, last);
   // "Starving myself to lose the weight": restrictive eating, listed to review.
-  const stated = ownNow && !feared && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && isOwnStatement(sentence, first, last, category, patient, namedJustBefore));
+  const stated = ownNow && !feared && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && (dyingNamedAfter && ownActs.has(category) ? isOwnWords(sentence, first, last, category, patient) : isOwnStatement(sentence, first, last, category, patient, namedJustBefore)));
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : harmOfUse ? "Spoke of harm from their drinking or drug use" : feared ? "Spoke of a fear of hurting someone" : row.says,
@@ -349,6 +361,23 @@ function insideQuotes(sentence: RiskSentence, at: number): boolean {
   return sentence.words.slice(0, at).filter((word) => quotationMarks.has(word)).length % 2 === 1;
 }
 
+/** A weapon held to the speaker, in an abuse row's words: "put a knife to my throat", "came at me with a knife". */
+const weaponHeldToMe = / (?:knife|blade|gun|machete|bat|hammer|screwdriver|scissors|bottle) (?:\S+ ){0,3}(?:me|my) | (?:me|my) (?:\S+ ){0,2}(?:knife|blade|gun|machete|bat|hammer|screwdriver|scissors|bottle) /;
+
+/** Words that open by saying an act is to die: "to not wake up", "like. so I don't wake up", "to end it". */
+const purposeOfDying = /^[\s\W]*(?:(?:like|i mean|you know|just|basically)[\s\W]+)*(?:to|so (?:that )?i(?: would| wouldn'?t| could| don'?t| won'?t| can| never)?) (?:not |never )?(?:wake up|die|be dead|end it|end my life|kill myself|be here any ?more|exist any ?more)\b/i;
+
+/**
+ * Whether the speaker's very next words — the rest of the turn after `sentence`, or their next
+ * turn when the turn ends there — say the act is to die: "I've been looking up how many of my
+ * sertraline it would take" — "like. to not wake up".
+ */
+function purposeFollows(segment: { speaker: string; text: string }, sentence: RiskSentence, next: { speaker: string; text: string } | undefined): boolean {
+  const rest = segment.text.slice(sentence.end);
+  if (/[^\s\W]/.test(rest)) return purposeOfDying.test(rest);
+  return next !== undefined && next.speaker === segment.speaker && purposeOfDying.test(next.text);
+}
+
 /** The findings of one transcript (see the module comment). */
 /**
  * Reads the dialogue segment by segment, keeping what the last turns said (a question asked, a
@@ -374,7 +403,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   const hurtThemselves = new Set<string>();
   /** The speakers who have named a terminal illness (`namesTerminalIllness`): their own dying in bare words is the illness. */
   const toldOfTerminalIllness = new Set<string>();
-  for (const segment of input.segments) {
+  for (const [index, segment] of input.segments.entries()) {
     if (segment.text.trim() === "" || holdsTheFloor(segment.text)) {
       yield [];
       continue;
@@ -422,8 +451,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         if (makesMeansSafe(sentence, meansNamedBefore(at)) && !namesTheRisk.test(sentence.text) && !namesTheRisk.test(sentence.said)) continue;
         const listener = asListenerWords(sentence);
         const before = questions.size;
-        // '"kys" — so, "kill yourself".': words only quoted, glossed or read out, ask nothing.
-        const matches = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first));
+        // '"kys" — so, "kill yourself".': words only quoted, glossed or read out, ask nothing; nor
+        // does a denial summed up ("So no thoughts of harming him, and…"), which a yes confirms.
+        const matches = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first) && (sentence.question || negationOf(listener, match.first, match.last, compiledRules().rowNegates.has(match.row.id)) !== "negated"));
         for (const match of matches) questions.add(match.row.category);
         const pillsAsMeans = asksOfPillsAsMeans.test(sentence.text);
         startsTalk ||= matches.some((match) => match.row.namesMedicine !== true) || (matches.length > 0 && pillsAsMeans);
@@ -443,15 +473,21 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       const seen = new Set<string>();
       // Someone whose cutting is not to die names its means whenever they name a blade: read as in context, and listed as self-harm below.
       const inContext = sinceSuicideTalk <= suicideContextSegments || (cutNotToDie.has(segment.speaker) && cuttingWords.test(sentence.text));
-      for (const match of [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)]) {
+      const found = [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)];
+      // "He held a knife to my throat": a weapon someone else held to the speaker is abuse, not the speaker's means of dying.
+      const doneToThem = found.filter((match) => match.row.category === "abuse" && weaponHeldToMe.test(` ${sentence.words.slice(match.first, match.last + 1).join(" ")} `));
+      for (const match of found) {
+        if (suicideFamily.has(match.row.category) && doneToThem.some((abuse) => abuse.first <= match.last && match.first <= abuse.last)) continue;
         // Named just before: in the last few turns, or stated earlier in this turn ("Everyone would be better off without me. I've been thinking about ending it.").
         const namedBefore = sinceNamed <= suicideContextSegments || own.some(namesOwnRisk);
         const weighed = weigh(sentence, match, {
           segmentDeniesIntentToDie: notMeantToKill,
           suicideTalked: inContext,
           previous: sentences[at - 1],
+          next: sentences[at + 1],
           patient: role === "patient",
           namedJustBefore: namedBefore,
+          dyingNamedAfter: purposeFollows(segment, sentence, input.segments[index + 1]),
           terminalIllnessTold: toldOfTerminalIllness.has(segment.speaker) || illnessIn.slice(0, at + 1).includes(true),
           medicationAsked,
         });
@@ -523,12 +559,13 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // "No. Nothing like that. I've got my lad." to a question of suicide: a denial, nothing disclosed, closes the talk.
     else if (role === "patient" && asked !== null && asked.speaker !== segment.speaker && !clarifying && [...asked.categories].some((category) => suicideFamily.has(category)) && denies(segment.text)) sinceSuicideTalk = Infinity;
     if (named || own.some(namesOwnRisk)) sinceNamed = 0;
-    // The question stays open while its asker goes on speaking; anyone else's turn answers it.
+    // The question stays open while its asker goes on speaking, unless they ask something else
+    // ("Okay. How's work?"); anyone else's turn answers it.
     const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null = asked;
     asked =
       questions.size > 0
         ? { speaker: segment.speaker, categories: questions, named, inContext: talkedBefore || outrightQuestion, question: askedAQuestion }
-        : open !== null && open.speaker === segment.speaker
+        : open !== null && open.speaker === segment.speaker && !sentences.some((sentence) => sentence.question)
           ? open
           : null;
   }

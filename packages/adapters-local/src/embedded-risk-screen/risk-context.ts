@@ -295,7 +295,7 @@ function isFamily(word: string | undefined): boolean {
 
 /** Signs of the past, over: "used to", "when I was a kid", "years ago", "in 2019", "in '19", "…my arm that time."… */
 const historyMarkers =
-  /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|in ' ?\d\d|(?<!since )(?:that|that one) time(?= [.,!])|back (?:then|in|around|at|over)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when|that be (?:in )?(?:19|20)\d\d|that was (?:in )?(?:19|20)\d\d|(?:went|gone) away (?:once|when|after|since)|at (?:that|the) time|(?:from|by|during) that time|lift\S* when|(?:i be|i'm|i am) (?:\d+|forty|fifty|sixty|seventy|eighty|in uni|at uni|married|retired|remarried) now|(?:years|a few years|some years) back|a long time back|never come back)\b/;
+  /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|in ' ?\d\d|(?<!since )(?:that|that one) time(?= [.,!])|back (?:then|in|around|at|over)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when|when i first (?:\S+ )?(?:read|saw|see|found out|find out|heard|hear|learn\S*|realis\S*|realiz\S*|discover\S*)|that be (?:in )?(?:19|20)\d\d|that was (?:in )?(?:19|20)\d\d|(?:went|gone) away (?:once|when|after|since)|at (?:that|the) time|(?:from|by|during) that time|lift\S* when|(?:i be|i'm|i am) (?:\d+|forty|fifty|sixty|seventy|eighty|in uni|at uni|married|retired|remarried) now|(?:years|a few years|some years) back|a long time back|never come back)\b/;
 
 /** A comparison with the past ("more than I used to", "worse than it used to be"): no sign of the past. */
 const comparedWithThePast = /\bthan (?:i|it|we|they|he|she) (?:\S+ )?(?:use to|used to|did|do before|be before)\b/g;
@@ -355,6 +355,13 @@ const idioms: readonly RegExp[] = [
   / (?:die|died|dying|dead|kill|killing) (?:\S+ )?(?:of|from|with|laugh|laughing|laughter)(?: (?:\S+ )?(?:embarrassment|shame|boredom|laughter|laugh|laughing|cringe|curiosity|heat|hunger|envy|jealousy|thirst))?(?= |$)(?<!(?:kill|killing) (?:\S+ )?with)/g,
   / (?:nearly|almost|literally|practically) (?:die|died|dead) (?:laugh|laughing|of|from|when|at)/g,
   / (?:bore|bored|scare|scared|worry|worried|sick|tired|freeze|frozen|froze|love|loved|stress|stressed|work|worked|starve|starving) to death\b/g,
+  // "She's nagging me to death", "it bores me to death": plagued, not killed.
+  / (?:nag|nagging|nagged|pester\S*|bore|bored|bug|bugging|worry|worrying|annoy\S*|tickle|tickled|scare|scared|frighten\S*|talk|talking|talked) (?:me|us|him|her|them) to death\b/g,
+  // "What would kill me quicker, the clots or the tablets?": gallows humour at one's own risks weighed; "I'll die happy".
+  / what (?:would|will|'d|'ll|be go to|be gonna) kill me (?:quicker|faster|first|sooner)\b/g,
+  / die (?:a )?happy(?: man| woman)?\b/g,
+  // Panic's fear of the body failing: "thinking I'm going to have a heart attack".
+  / (?:go to|gonna|about to|will|'ll) have a heart attack\b/g,
   / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/g,
   / to die for\b/g,
   // Devotion: "I'd throw myself in front of a bus for her", "I'd take a bullet for him", "I'd die for my kids".
@@ -402,7 +409,9 @@ const idioms: readonly RegExp[] = [
   / (?:kill\S*|murder\S*|shoot\S*|shot|destroy\S*|wreck\S*) (?:\S+ ){0,3}(?:next|this|that|the last|in the|on the|every) (?:round|game|match|level|map|lobby|raid|wave|boss)\b/g,
   / (?:high|drunk) on (?:life|love|power|success|sugar|caffeine)\b/g,
   / (?:would|'d) (?:\S+ )?rather (?:die|be dead) than (?:be seen|wear|eat|sing|watch|listen|dance|go (?:to|back to) (?:a|the|that|his|her|work|school)|work for|admit|apologi[sz]e|ask|call|speak|talk|sit through|go out with|date)\b/g,
-  / could (?:have |of )?(?:kill|murder|strangle|throttle) (?:\S+ ){1,3}(?:for|sometimes|when|at times)\b/g,
+  // Exasperation: "I could strangle him sometimes", "some days I could throttle him", "i could genuinely strangle that woman some days".
+  / could (?:have |of )?(?:\S+ )?(?:kill|murder|strangle|throttle) (?:\S+ ){1,3}(?:for|sometimes|when|at times|some days?|most days?)\b/g,
+  / (?:some days?|sometimes|at times|most days?) (?:\S+ )?i could (?:\S+ )?(?:kill|murder|strangle|throttle)\b/g,
   / (?:lol|haha|hahaha|lmao|jk|just kidding|joking)\b/g,
   / (?:kill|killed|killing) (?:\S+ )?(?:plant|plants|battery|phone|spider|fly|mosquito|conversation|mood|bug|germs|weeds)\b/g,
   / drop dead (?:gorgeous|beautiful)\b/g,
@@ -487,7 +496,9 @@ export function isAccident(sentence: RiskSentence): boolean {
 }
 
 /** An act said outright to be a mistake ("by accident", "I forgot I'd had it"). */
-const explicitAccident = /\b(?:by accident|accidentally|accidental|by mistake|mistakenly|i forgot|forgot i (?:had|would|'d)|did not mean to|didn't mean to|without meaning to)\b/;
+const explicitAccident = /\b(?:by accident|accidentally|accidental|by mistake|mistakenly|i forgot|forgot i (?:had|would|'d)|did not mean to|didn't mean to|without meaning to|not on purpose)\b/;
+/** A sentence that opens by saying the act just told was no act at all: "Not on purpose, God no.", "By accident." */
+const mistakeSaidAfter = /^ (?:(?:it|that) (?:be|was|is|'s) )?(?:not|n't|never) (?:\S+ )?(?:on purpose|deliberate\S*|intentional\S*)\b|^ (?:by (?:accident|mistake)|accidentally)\b/;
 
 /** What a mistake said outright takes back: a method or plan, misuse, self-harm. */
 const takenBackByAMistake = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm", "substance"]);
@@ -495,11 +506,14 @@ const takenBackByAMistake = new Set<RiskCategory>(["passive_death_wish", "active
 /**
  * Whether an accident takes back a finding of `category`: self-harm told as an accident ("I
  * burned my hand on the oven"), or any act of the categories above said outright to be a mistake
- * ("I took my blood pressure tablet twice by accident").
+ * ("I took my blood pressure tablet twice by accident"), in the sentence or by the next one
+ * opening with it (`next`: "Not on purpose.").
  */
-export function toldAsAccident(category: RiskCategory, sentence: RiskSentence): boolean {
+export function toldAsAccident(category: RiskCategory, sentence: RiskSentence, next?: RiskSentence): boolean {
   if (category === "self_harm" && isAccident(sentence)) return true;
-  return takenBackByAMistake.has(category) && (explicitAccident.test(sentence.text) || explicitAccident.test(sentence.said));
+  if (!takenBackByAMistake.has(category)) return false;
+  // "I think I might've overdosed on it one day. Not on purpose, God no.": the next sentence says so.
+  return explicitAccident.test(sentence.text) || explicitAccident.test(sentence.said) || (next !== undefined && (mistakeSaidAfter.test(next.text) || mistakeSaidAfter.test(next.said)));
 }
 
 const prescribedMarkers =
