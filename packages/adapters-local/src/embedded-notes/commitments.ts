@@ -603,6 +603,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (verb.lemma === "pray" && act[1]?.lemma === "for" && ["you", "u", "y'all"].includes(act[2]?.lemma ?? "")) return null;
   // "I'll end the chat here", "I'll finish our conversation now": the session itself.
   if (inSessionVerbs.has(verb.lemma) && namesThisSession(act)) return null;
+  // "Otherwise I'll sit down and that's me done": what happens if the act is not done, foreseen — no act.
+  if (before.some((token) => token.lemma === "otherwise")) return null;
   // "A few weeks ago we decided to stop": a decision told in the past, done, not to come.
   if (phrase.includes("decide") && tokens.some((token) => pastTimes.has(token.lemma))) return null;
   // "I'm not going to set fire to anything", "I've never hit anyone, I'm not going to start with Graham", "I won't do anything stupid": harm denied, no step to confirm.
@@ -778,12 +780,35 @@ const timeAloneReach = 2;
  */
 function timedAfter(following: readonly ReadSentence[]): boolean {
   const within = following.slice(0, timeAloneReach);
-  const timeAt = within.findIndex((next) => {
-    const words = next.tokens.filter(isWord);
-    return words.length > 0 && words.length <= timeAloneLength && !isAsked(next) && words.some((word) => timeAnchors.has(word.lemma)) && words.every((word) => word.pos !== "VERB" && word.pos !== "AUX");
-  });
+  const timeAt = within.findIndex(saysOnlyWhen);
   // "I'll sit with her at break. Maybe. From Monday.": a hedge or a "not" said on the way leaves it to confirm.
   return timeAt !== -1 && within.slice(0, timeAt + 1).every((next) => !next.tokens.some((token) => isHedge(token) || token.lemma === "not"));
+}
+
+/** True for a short sentence (at most `timeAloneLength` words, no verb, not asked) that says only when: "From Monday.", "Wednesday.", "Tonight, after tea." */
+function saysOnlyWhen(sentence: ReadSentence): boolean {
+  const words = sentence.tokens.filter(isWord);
+  return words.length > 0 && words.length <= timeAloneLength && !isAsked(sentence) && words.some((word, at) => timeAnchors.has(word.lemma) || clockTimeAt(words, at)) && words.every((word) => word.pos !== "VERB" && word.pos !== "AUX");
+}
+
+/** Numbers an hour is said by. */
+const hours = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]);
+/** True when a clock time starts at `at`: "half nine", "quarter past six", "two o'clock", "10:30", "6pm". */
+const clockTimeAt = (words: readonly ReadToken[], at: number): boolean => {
+  const word = words[at]!.value.toLowerCase();
+  const next = words[at + 1]?.value.toLowerCase() ?? "";
+  if (word === "half" || word === "quarter") return hours.has(next) || next === "past" || next === "to";
+  return /^\d{1,2}(?::\d\d)?(?:am|pm)?$/.test(word) && (word.includes(":") || /[ap]m$/.test(word) || /^o'?clock$|^[ap]m$/.test(next)) || (hours.has(word) && /^o'?clock$/.test(next));
+};
+
+/**
+ * True when, in the `timeAloneReach` sentences just before a commitment in its turn, a sentence
+ * says only when (`saysOnlyWhen`) and none hedges or says "not": "Yeah. Wednesday. Two o'clock,
+ * after me dinner. I'll go down and sort the shed out." — the time is the act's.
+ */
+function timedBefore(preceding: readonly ReadSentence[]): boolean {
+  const within = preceding.slice(-timeAloneReach);
+  return within.some(saysOnlyWhen) && within.every((before) => !before.tokens.some((token) => isHedge(token) || token.lemma === "not"));
 }
 
 /** Words of harm that a commitment said with "not" denies (core's `harmingActs`, and a fire, a blow, anything "stupid"): a denial, never a step. */
@@ -795,7 +820,7 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
 /**
  * How firm a patient's own commitment is. Firm: not hedged, not a decision told in the past
  * (`toldDecision`), and the act is set in a time to come
- * (`timeAnchors`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`, or
+ * (`timeAnchors`, or said alone just after or just before it: `timedAfter`, `timedBefore`), said with certainty (`certainty`), stated as a decision (`decisionPhrases`, or
  * after "I think": `saidAsDecision`), a try at a named act (`triesAnAct`), an act of reaching out or
  * finding out (`Commitment.reachesOut`: "I will talk to my cousin about the spare room"),
  * said in answer to a proposal of the therapist ("You could ring the helpline." — "I'm going to
@@ -806,13 +831,13 @@ const certainty = new Set(["definitely", "certainly", "surely", "sure", "absolut
  * action). Anything weaker ("I'm going to start a new life", "maybe I'll call her", "I guess I'll
  * quit") is to confirm with the patient: a false line in a signed plan is worse than a gap.
  */
-export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean, following: readonly ReadSentence[] = []): "firm" | "to-confirm" {
+export function commitmentFirmness(sentence: ReadSentence, commitment: Commitment, answersProposal: boolean, thanksInTurn: boolean, following: readonly ReadSentence[] = [], preceding: readonly ReadSentence[] = []): "firm" | "to-confirm" {
   const around = aroundCommitments(sentence);
   if (commitment.hedged || around.some(namesNoAct) || toldDecision(sentence)) return "to-confirm";
   // "I'm not going to move my brother out of the flat" after a proposal may refuse it: only a time or certainty makes it firm.
   if ((answersProposal || thanksInTurn || drawsConclusion(sentence) || answersYes(sentence) || commitment.arranged === true) && commitment.negated !== true) return "firm";
   const said = (words: ReadonlySet<string>) => sentence.tokens.some((token) => words.has(token.lemma) || words.has(token.value.toLowerCase()));
-  if (said(timeAnchors) || said(certainty) || commitment.abstains === true || timedAfter(following)) return "firm";
+  if (said(timeAnchors) || said(certainty) || commitment.abstains === true || timedAfter(following) || timedBefore(preceding)) return "firm";
   if ((around.some(saidAsDecision) || around.some(triesAnAct) || commitment.reachesOut === true) && commitment.negated !== true) return "firm";
   // "we'll follow your suggestion": the act is what the therapist proposed.
   if (takenProposalPhrases.some((phrase) => phraseStarts(sentence.tokens, phrase).length > 0)) return "firm";
@@ -866,7 +891,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
       if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence) || onlyIfWanted(sentence)) return;
       const proposed = answersProposal(index, sentence);
       // "I'll try and keep away from him. I can't promise I won't see him.": what the turn goes on to not promise is to confirm.
-      const firm = commitmentFirmness(sentence, commitment, proposed, thanks, segment.sentences.slice(at + 1)) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
+      const firm = commitmentFirmness(sentence, commitment, proposed, thanks, segment.sentences.slice(at + 1), segment.sentences.slice(0, at)) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
       // "I'm gonna say sorry to the owner." … "I'll do it on Saturday.", "I could give them to my sister." … "I'll give them to her then.":
       // a firm "do it", or an act pointing back at no proposal, firms the act just named, quoted with it.
       // Pointing back past a proposal, it answers the proposal — unless what it points at was named in this very turn.

@@ -1945,3 +1945,30 @@ describe("plan items: willingness asked as 'up for'", () => {
     expect(plan(["T: Are you up for it?", "P: I don't know."])).toEqual([]);
   });
 });
+
+describe("plan items: a sixth batch of sessions", () => {
+  it("takes up the patient's own idea in their next message, as typed chat sends it", () => {
+    const asked = "T: would you be willing to put the boxes somewhere harder to get to, or give them to someone to hold on to?";
+    expect(plan([asked, "P: i could put them in the car i guess. so theyre not just there", "P: yeah ill do that after this"]).map((item) => item.text)).toEqual(["Agreed: “i could put them in the car i guess.” — “yeah ill do that after this”"]);
+    // A bare "ok" may only acknowledge; no idea, nothing to take up.
+    expect(plan(["T: What would help?", "P: I could ring my sister.", "P: ok"])).toEqual([]);
+    expect(plan(["T: What would help?", "P: My sister rang.", "P: Yeah, I'll do that."])).toEqual([]);
+  });
+
+  it("writes a commitment whose time or clock time is said on its own just before it", () => {
+    expect(plan(["T: Could that go on the plan?", "P: Yeah. Wednesday. Two o'clock, after me dinner. I'll go down and sort the shed out."]).map((item) => item.text)).toEqual(["I'll go down and sort the shed out."]);
+    expect(plan(["T: Half eight, every day?", "P: Go on then. Half eight. Every day. I'll set the alarm on the phone."]).map((item) => item.text)).toEqual(["I'll set the alarm on the phone."]);
+    expect(plan(["T: What about the shed?", "P: Maybe Wednesday. I'll go down and sort the shed out."])).toEqual([]);
+    expect(plan(["T: What about the shed?", "P: Not Wednesday. I'll go down and sort the shed out."])).toEqual([]);
+  });
+
+  it("writes nothing for what happens otherwise, and reads chat's 'prob' and 'fine ill'", () => {
+    expect(toConfirm(["T: How long a walk, and when?", "P: As soon as I get home. Otherwise I'll sit down and that's me done for the night."])).toEqual([]);
+    expect(plan(["T: What about lunch?", "P: ill prob just skip lunch again tomorrow tbh"])).toEqual([]);
+    expect(plan(["T: Would you book a GP appointment?", "P: fine ill book the gp thing tomorrow morning"]).map((item) => [item.text, item.verification?.status])).toEqual([["fine ill book the gp thing tomorrow morning", "grounded"]]);
+  });
+
+  it("takes a summary that opens with when the act is, confirmed", () => {
+    expect(plan(["T: So on Monday you'll ask your manager for Fridays at home. Is that right?", "P: Yeah, that's it."]).map((item) => item.text)).toEqual(["Agreed: So on Monday you'll ask your manager for Fridays at home. — “Yeah, that's it.”"]);
+  });
+});

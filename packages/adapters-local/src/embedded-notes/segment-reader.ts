@@ -94,7 +94,7 @@ export function englishReaderWithoutEntities(): WinkMethods {
  * other word before it makes it the adjective: "I feel ill", "so ill", "make myself ill", "can ill
  * afford".
  */
-const willOpeners = new Set(["think", "guess", "suppose", "reckon", "hope", "maybe", "probably", "definitely", "then", "now", "atleast", "least", "well", "yeah", "yes", "yep", "ok", "okay", "sure", "thanks", "that", "like"]);
+const willOpeners = new Set(["think", "guess", "suppose", "reckon", "hope", "maybe", "probably", "definitely", "then", "now", "atleast", "least", "well", "yeah", "yes", "yep", "ok", "okay", "sure", "thanks", "that", "like", "fine", "alright"]);
 const openerParts = new Set(["PUNCT", "INTJ", "CCONJ", "SCONJ"]);
 /** Words right before "ill" that always take the adjective, whatever its capital: "I was Ill", "feeling Ill". */
 const illAdjectiveBefore = new Set(["be", "become", "get", "feel", "seem", "look", "fall", "so", "very", "too", "quite", "really", "myself", "me", "him", "her", "them", "us", "you"]);
@@ -127,6 +127,10 @@ function withTypedWillSplit(tokens: ReadToken[]): ReadToken[] {
     ];
   });
 }
+
+/** Hedges as chat types them short: "prob", "probs", "prolly" read as "probably" ("ill prob just skip lunch"). */
+const typedHedges = new Set(["prob", "probs", "prolly"]);
+const withTypedHedge = (token: ReadToken): ReadToken => (typedHedges.has(token.value.toLowerCase()) ? { ...token, lemma: "probably", pos: "ADV" } : token);
 
 /**
  * A transcriber's note in a transcript: "(pause)", "(long pause)", "(sighs)", "[inaudible]",
@@ -195,7 +199,7 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
   // "(pause) Fine.": a transcriber's note is no words of the speaker's.
   const notes = notesIn(segment.text);
   const said = notes.length === 0 ? tokens : tokens.filter((token) => !insideNote(notes, token.start));
-  const read = withTypedWillSplit(said);
+  const read = withTypedWillSplit(said).map(withTypedHedge);
   const sentences: ReadSentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     const [first, last] = sentence.out(its.span) as unknown as [number, number];

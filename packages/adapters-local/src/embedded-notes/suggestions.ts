@@ -660,6 +660,8 @@ const triesAnOutlook = (tokens: readonly ReadToken[], at: number) => tokens.slic
 
 /** How one sentence of a patient's turn takes up what was proposed (see `assents`), or null. */
 function sentenceAssent(sentence: ReadSentence): Assent | null {
+  // 'Karen keeps saying, "Dad, let's do it this weekend, I'll come over…"': someone else's words, quoted, take nothing up.
+  if (reportsWords(sentence)) return null;
   const read = withoutStateClauses(sentence);
   const tokens = read.tokens;
   if (declines(tokens) || promisesEffortOnly(sentence)) return null;
@@ -1022,6 +1024,10 @@ export interface FoundAgreements {
 export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgreements {
   const found: FoundAgreements = { agreed: [], toConfirm: [] };
   segments.forEach((segment, index) => {
+    if (segment.role === "patient" && index >= 2 && segments[index - 1]!.speaker === segment.speaker && segments[index - 2]!.role === "therapist") {
+      takesUpOwnIdea(segments[index - 2]!, segments[index - 1]!, segment, found);
+      return;
+    }
     if (segment.role !== "patient" || index === 0 || segments[index - 1]!.role !== "therapist") return;
     const confirmed = confirmedSummary(segments[index - 1]!, segment);
     if (confirmed !== null) {
@@ -1097,6 +1103,22 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
     found.toConfirm.push(agreementLine("to-confirm", taken.turn, taker, segment, assent));
   });
   return found;
+}
+
+/**
+ * An idea the patient put forward in answer to the therapist, then took up in their next turn, as
+ * typed chat sends it in two messages ("would you be willing to put the boxes somewhere harder to
+ * get to?" — "i could put them in the car i guess." — "yeah ill do that after this"): the idea is
+ * what was agreed, citing the therapist's proposal (or last sentence) between. Only an assent that
+ * commits ("I'll do that", "I'll try it") takes the idea up; a bare "ok" may only acknowledge.
+ */
+function takesUpOwnIdea(turn: ReadSegment, ideaTurn: ReadSegment, segment: ReadSegment, found: FoundAgreements): void {
+  const idea = ideaPutForward(ideaTurn);
+  const assent = idea === undefined ? null : assents(segment);
+  if (idea === undefined || assent === null || !assent.commits || ownCommitmentAt(segment, assent.start)) return;
+  const pointer = turn.sentences.findLast(proposes) ?? turn.sentences.at(-1);
+  if (pointer === undefined) return;
+  (assent.strength === "plain" ? found.agreed : found.toConfirm).push(ideaLine(assent.strength, ideaTurn, idea, turn, pointer, segment, assent));
 }
 
 /**

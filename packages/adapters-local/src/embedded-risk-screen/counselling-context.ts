@@ -138,7 +138,7 @@ const handedOver = new RegExp(
 /** A keeper's home: "pat's" (a name as said), "my mum's", "the neighbour's". */
 const keepersHome = `(?:\\S+ ?'s|(?:my |your |his |her |a |the |our )(?:\\S+ )?${keepers}(?: ?'s)?)`;
 const putAway = new RegExp(
-  ` (?:lock\\S* ${meansObject} (?:up|away)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist)` +
+  ` (?:lock\\S* ${meansObject} (?:up|away)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|(?:put|throw|chuck|bin)\\S* ${meansObject} (?:\\S+ ){0,2}(?:in|into) the (?:\\S+ )?(?:bin|rubbish|sharps box|sharps bin)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist)` +
     // "take the tablets round to Pat's", "the tablets have gone to my mum's": taken to someone who keeps them.
     `|take ${pluralMeans} (?:round |over |across |back )?to ${keepersHome}|${pluralMeans} (?:have |have be |be )?(?:go|gone) (?:round |over |back )?to ${keepersHome})(?= )`,
 );

@@ -1205,4 +1205,41 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["T: Anything else you take?", "Glucosamine. For the joints."])).toEqual([]);
     expect(findings(["I was sat on her sofa thinking I'm going to have a heart attack at twenty-eight."])).toEqual([]);
   });
+
+  it("a seventh batch: a denial only in part leaves the question open; a long answer may open with fillers before its yes", () => {
+    const asked = "T: When you're sat out there with it, are you thinking about killing yourself?";
+    const walkedBack = ownOn([asked, "I... Look. Not like... not like that.", "T: Okay.", "I mean. Yeah. In a general way. Like, you think about it. Everyone who's been out there thinks about it. Half the lads I served with."], "seg-4");
+    expect(walkedBack.map((finding) => [finding.category, finding.basis, finding.quote])).toEqual([["active_ideation", "answer_to_named_question", "Yeah."]]);
+    expect(findings([asked, "No, not like that.", "T: Okay.", "Yeah, the kids are fine."])).toEqual([]);
+    expect(findings(["T: Okay. And how's sleep?", "..."])).toEqual([]);
+  });
+
+  it("a seventh batch: the patient's words given back ask nothing; a family better off with the insurance is the speaker's own wish", () => {
+    const said = "Sometimes I think, honestly she'd be better off with the life insurance.";
+    expect(findings([said]).map((finding) => [finding.category, finding.subject])).toEqual([["passive_death_wish", "speaker"]]);
+    const asked = "T: When you say she'd be better off with the life insurance, are you having thoughts about dying, or about ending your life?";
+    expect(categoriesOf(ownOn([said, asked, "I've thought it, yeah, but I wouldn't, I've got the kids."], "seg-3"))).not.toContain("suicide_intent_or_plan");
+    // Run on, as speech recognition gives it: the question after the words given back still asks.
+    const runOn = ownOn(["T: when you say you don't want to be here anymore are you thinking about killing yourself", "yeah"], "seg-2");
+    expect(runOn.map((finding) => [finding.category, finding.basis])).toContainEqual(["active_ideation", "answer_to_named_question"]);
+  });
+
+  it("a seventh batch: a bereaved parent's wish to be where her son is, and a death that wouldn't be the worst thing", () => {
+    expect(categoriesOf(ownOn(["T: mm", "and sometimes i just want to be with him you know i just want to be where he is"], "seg-2"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["T: mm", "i think if i went in my sleep one night i'd be with him and that wouldnt be the worst thing"], "seg-2"))).toEqual(["passive_death_wish"]);
+  });
+
+  it("a seventh batch: bullies' barging, a fright, a threat taken back, a blade binned, a brick wall, a workload that waits and a time of day are no risk", () => {
+    expect(findings(["in the lunch queue they like barge into me on purpose"])).toEqual([]);
+    expect(findings(["he broke my phone on purpose"]).filter((finding) => finding.category === "self_harm")).toEqual([]);
+    expect(findings(["Just daydreaming, drifted onto the verge. Frightened myself, that's all."])).toEqual([]);
+    expect(categoriesOf(ownOn(["I'm scared of myself, of what I might do."], "seg-1"))).toContain("active_ideation");
+    expect(findings(["T: she doesn't know?", "No. God, no. She'd kill me. Well, not kill me, but... she'd be gone."])).toEqual([]);
+    const blade = ["I cut last night.", "T: Have you got anything you'd use near you?", "the sharpener blade is in my pencil case", "T: Would you be willing to put it somewhere out of reach tonight? Like the kitchen bin?", "ill put it in the bin downstairs now"];
+    expect(findings(blade).filter((finding) => finding.evidence[0]?.segmentId === "seg-5")).toEqual([]);
+    expect(findings(["Last week I felt like I was banging my head against a brick wall."])).toEqual([]);
+    expect(findings(["T: The bigger workload conversation waits till after the audit. Is that right?", "Yeah, that's it."])).toEqual([]);
+    expect(findings(["T: Half eight, every day?", "Go on then."])).toEqual([]);
+  });
 });
+

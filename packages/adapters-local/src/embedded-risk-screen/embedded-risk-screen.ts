@@ -57,12 +57,12 @@ const unsureWords = String.raw`idk|i (?:just )?(?:don'?t|do not) (?:really )?kno
 /** Nothing but `words`, between marks and spaces. */
 const onlyOf = (words: string) => new RegExp(String.raw`^[\s\W]*(?:(?:${words})[\s\W]*)+$`, "i");
 
-/** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]", "Mm.", "idk." */
-const hesitationOnly = onlyOf(`${floorHolders}|${unsureWords}|mm+`);
+/** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]", "Mm.", "idk.", "I mean." */
+const hesitationOnly = onlyOf(`${floorHolders}|${unsureWords}|mm+|i mean|look|well`);
 
-/** A turn that only holds the floor ("um", "erm…", "(long pause)", "idk"): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
+/** A turn that only holds the floor ("um", "erm…", "(long pause)", "idk", "..."): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
 const floorOnly = onlyOf(`${floorHolders}|${unsureWords}`);
-const holdsTheFloor = (text: string): boolean => floorOnly.test(text);
+const holdsTheFloor = (text: string): boolean => floorOnly.test(text) || !/[\p{L}\p{N}]/u.test(text);
 
 /**
  * The sentence an answer is quoted by: its first that says more than a hesitation ("(pause) Um.
@@ -191,6 +191,10 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   const { segmentDeniesIntentToDie, suicideTalked, previous, next, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
+  // "She'd kill me. Well, not kill me, but…": a harm taken back as soon as said.
+  if ((row.category === "abuse" || row.category === "harm_to_others") && next !== undefined && takenBackAfter.test(next.said)) return null;
+  // "I could kill this man at the office — no, no, I mean I am very angry": taken back in the same breath.
+  if (row.category === "harm_to_others" && / (?:no ,? )+(?:no )?i mean /.test(` ${sentence.words.slice(last + 1, last + 12).join(" ")} `)) return null;
   if (isPlanningAhead(row.plannedAheadInIllness === true, sentence, terminalIllnessTold)) return null;
   // Harm reduction and medication counselling: care, not a method, plan or means.
   if (isCareNotRisk(row.category, sentence)) return null;
@@ -231,7 +235,9 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   // "I'm scared I'll hurt him": a fear of harming, not an intent — listed to review in its own words.
   const feared = category === "harm_to_others" && fearsDoingHarm(sentence, first, last);
   // "Starving myself to lose the weight": restrictive eating, listed to review.
-  const stated = ownNow && !feared && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && (dyingNamedAfter && ownActs.has(category) ? isOwnWords(sentence, first, last, category, patient) : isOwnStatement(sentence, first, last, category, patient, namedJustBefore)));
+  // "…and I wanted to kill him, I honestly did": a wish to harm someone told in the past, listed to review.
+  const wishedBefore = category === "harm_to_others" && wishedInThePast.test(sentence.said) && !stillWished.test(sentence.said);
+  const stated = ownNow && !feared && !wishedBefore && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && (dyingNamedAfter && ownActs.has(category) ? isOwnWords(sentence, first, last, category, patient) : isOwnStatement(sentence, first, last, category, patient, namedJustBefore)));
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : harmOfUse ? "Spoke of harm from their drinking or drug use" : feared ? "Spoke of a fear of hurting someone" : row.says,
@@ -356,10 +362,31 @@ function answerFindings(
 /** Quotation marks as the reader gives them, one token each. */
 const quotationMarks = new Set(['"', "“", "”"]);
 
+/** True when the word at `at` stands in a clause that gives the listener's words back ("when you say …,", read as the listener's "when i say"), before its comma or the question it runs into. */
+function givenBack(sentence: RiskSentence, at: number): boolean {
+  const before = ` ${sentence.words.slice(0, at).join(" ")} `;
+  const opened = before.search(/ when i (?:say|said|talk about|mention|mentioned) (?:\S+ )*$/);
+  // The clause ends at a comma, or where the question itself opens, run on as speech recognition gives it ("…anymore are you thinking about…").
+  return opened !== -1 && !/ , | (?:be|do|have|would|could|will|can|did|are|is) i /.test(before.slice(opened + 1));
+}
+
 /** True when the word at `at` stands inside quotation marks in its sentence: an odd number of them before it. */
 function insideQuotes(sentence: RiskSentence, at: number): boolean {
   return sentence.words.slice(0, at).filter((word) => quotationMarks.has(word)).length % 2 === 1;
 }
+
+/** A wish to harm told in the past tense ("I wanted to kill him"), and words that say it holds now ("still", "now", "tonight"). */
+const wishedInThePast = / (?:wanted|felt like) (?:to )?(?:\S+ ){0,2}(?:kill|hurt|murder|strangle|throttle|smash|punch|batter|stab|hit|deck|smack)\S* /;
+const stillWished = / (?:still|now|right now|tonight|today|again|every day|all the time|keep|keeps) /;
+
+/** A sentence that opens by taking back the harm just said: "Well, not kill me, but…", "Not literally.", "Not actually." */
+const takenBackAfter = /^ (?:well |i mean |ok |okay |no |lol )?,? ?(?:not|n't) (?:literally|actually|really|like (?:actually|literally)|kill|murder|hurt|hit|strangle|throttle)\b/;
+
+/** A short answer that denies only in part: "Not like... not like that.", "Not exactly.", "Not as such." */
+const deniesOnlyInPart = (text: string): boolean => {
+  const said = text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").trim();
+  return said.split(/\s+/).length <= 8 && !/^(?:no|nope|nah|never)\b/.test(said) && /\bnot (?:like that|exactly|as such|in that way|really like that)\b/.test(said);
+};
 
 /** A weapon held to the speaker, in an abuse row's words: "put a knife to my throat", "came at me with a knife". */
 const weaponHeldToMe = / (?:knife|blade|gun|machete|bat|hammer|screwdriver|scissors|bottle) (?:\S+ ){0,3}(?:me|my) | (?:me|my) (?:\S+ ){0,2}(?:knife|blade|gun|machete|bat|hammer|screwdriver|scissors|bottle) /;
@@ -453,7 +480,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         const before = questions.size;
         // '"kys" — so, "kill yourself".': words only quoted, glossed or read out, ask nothing; nor
         // does a denial summed up ("So no thoughts of harming him, and…"), which a yes confirms.
-        const matches = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first) && (sentence.question || negationOf(listener, match.first, match.last, compiledRules().rowNegates.has(match.row.id)) !== "negated"));
+        // Nor do the patient's words given back to ask of them ("When you say she'd be better off with the life insurance, are you…?").
+        const matches = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first) && !givenBack(listener, match.first) && (sentence.question || negationOf(listener, match.first, match.last, compiledRules().rowNegates.has(match.row.id)) !== "negated"));
         for (const match of matches) questions.add(match.row.category);
         const pillsAsMeans = asksOfPillsAsMeans.test(sentence.text);
         startsTalk ||= matches.some((match) => match.row.namesMedicine !== true) || (matches.length > 0 && pillsAsMeans);
@@ -560,12 +588,13 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     else if (role === "patient" && asked !== null && asked.speaker !== segment.speaker && !clarifying && [...asked.categories].some((category) => suicideFamily.has(category)) && denies(segment.text)) sinceSuicideTalk = Infinity;
     if (named || own.some(namesOwnRisk)) sinceNamed = 0;
     // The question stays open while its asker goes on speaking, unless they ask something else
-    // ("Okay. How's work?"); anyone else's turn answers it.
+    // ("Okay. How's work?"); anyone else's turn answers it — but a denial only in part ("Not like…
+    // not like that.") leaves it open for what the speaker says next ("I mean. Yeah. In a general way.").
     const open: { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null = asked;
     asked =
       questions.size > 0
         ? { speaker: segment.speaker, categories: questions, named, inContext: talkedBefore || outrightQuestion, question: askedAQuestion }
-        : open !== null && open.speaker === segment.speaker && !sentences.some((sentence) => sentence.question)
+        : open !== null && (open.speaker === segment.speaker ? !sentences.some((sentence) => sentence.question) : own.length === 0 && role !== "therapist" && deniesOnlyInPart(segment.text))
           ? open
           : null;
   }

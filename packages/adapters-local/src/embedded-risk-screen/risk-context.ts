@@ -360,6 +360,15 @@ const idioms: readonly RegExp[] = [
   // "What would kill me quicker, the clots or the tablets?": gallows humour at one's own risks weighed; "I'll die happy".
   / what (?:would|will|'d|'ll|be go to|be gonna) kill me (?:quicker|faster|first|sooner)\b/g,
   / die (?:a )?happy(?: man| woman)?\b/g,
+  // A rhetorical denial: "I survive all of this, why I will kill myself now?", "why would I hurt myself?".
+  / why (?:would |will |should |'d )?i (?:would |will |should |'d )?(?:\S+ )?(?:kill|hurt|harm) myself\b/g,
+  // "I'll sleep when I'm dead", "only when I am dead I will sleep".
+  / (?:sleep|rest) when i (?:be|am|'m) dead\b/g,
+  / when i (?:be|am|'m) dead (?:then )?i (?:will|'ll) (?:sleep|rest)\b/g,
+  // "I'm dying to just leave": longing, whatever is longed for.
+  / (?:be|am|'m) dying to (?:just |really )?(?!(?:end|die|kill|hurt)\b)\S+/g,
+  // Effort to no avail: "like I was banging my head against a brick wall".
+  / (?:bang|banging|banged|hit|hitting|beat|beating) (?:my|your|our) heads? (?:against|on|off) a brick wall\b/g,
   // Panic's fear of the body failing: "thinking I'm going to have a heart attack".
   / (?:go to|gonna|about to|will|'ll) have a heart attack\b/g,
   / (?:die|dying) (?:for|to see|to know|to try|to go|to get|to meet|to hear|to tell|to have|to watch)\b/g,
@@ -596,7 +605,8 @@ const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
  */
 export function affirms(text: string): boolean {
   const said = spokenWords(text);
-  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said)) return false;
+  // A long answer says yes only by opening with it, fillers first allowed ("I mean. Yeah. In a general way…").
+  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
   if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said)) return false;
   return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said) || restatedYes.test(said);

@@ -25,8 +25,8 @@ export interface RiskPattern {
   pattern: string;
   /** Sentences that must raise this row (checked by the tests). */
   examples: string[];
-  /** Rows about someone else's risk: recorded as such, never as the speaker's. */
-  subject?: "other_person";
+  /** Rows about someone else's risk: recorded as such, never as the speaker's; or rows always of the speaker's own risk, whoever the sentence's subject ("she'd be better off with the life insurance"). */
+  subject?: "other_person" | "speaker";
   /** Rows that only ever speak of the past ("I stopped drinking"): a history flag. */
   temporality?: "history";
   /** Rows too ambiguous alone ("I'm going to do it on Friday"): raised only when suicide was talked about in the last few turns. */
@@ -80,7 +80,7 @@ const rowSchema = z.strictObject({
   id: z.string().regex(/^[a-z_]+\.[a-z0-9_]+$/, "an id is <category-ish>.<what>, lower case"),
   category: z.enum(riskCategories as [RiskCategory, ...RiskCategory[]]),
   says: z.string().min(1),
-  subject: z.literal("other_person").optional(),
+  subject: z.enum(["other_person", "speaker"]).optional(),
   temporality: z.literal("history").optional(),
   needsSuicideContext: z.literal(true).optional(),
   ordinaryAlone: z.literal(true).optional(),

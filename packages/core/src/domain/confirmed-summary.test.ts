@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
-import { actFillers, announcesSummary, goingOver, keptFree, checkedThings, checkingVerbs, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, heardRightly, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, understandingVerbs, yesWords } from "./confirmed-summary.ts";
+import { actFillers, announcesSummary, goingOver, keptFree, checkedThings, checkingVerbs, conditionLeads, confirmationLength, confirmingWords, confirmsPlainly, continuingVerbs, decidingVerbs, futureMarkers, isPlanSummary, pastDecisions, pastForms, heardRightly, planSummaryAt, spokenYeses, summaryAnchors, summaryLeads, summaryNonActs, understandingVerbs, whenLeads, yesWords } from "./confirmed-summary.ts";
 
 const reader = createPlainWordsClaimReader();
 const wholeWords = wholeWordsReader({ commas: true });
@@ -131,6 +131,23 @@ describe("planSummaryAt: the therapist states the patient's decided act", () => 
     expect(summarises("so you're tired and so to recap you'll call the clinic")).toBe(true);
     // "So" with no announcement, or an announcement with no act after it, is none.
     for (const text of ["that's for them so you'll ring steve", "so you're tired so to recap you'll be fine", "that's for them so just to go over it", "so to recap"]) expect(summarises(text), text).toBe(false);
+  });
+
+  it("reads the act after a time or an item's number that opens an anchored summary", () => {
+    for (const using of [reader, wholeWords, tagger]) {
+      expect(summarises("So on Monday you'll ask your manager for Fridays at home.", using), using.name).toBe(true);
+      expect(summarises("So, one, on Monday in your one-to-one you'll ask your manager.", using), using.name).toBe(true);
+    }
+    expect(planSummaryAt(reader.read("So on Monday you'll ask."))).toBe(5);
+    for (const lead of whenLeads) expect(summarises(`So ${lead} it you'll call.`), lead).toBe(true);
+    expect(whenLeads).toEqual(new Set(["on", "tomorrow", "tonight", "this", "next", "first", "one", "in", "at", "by", "from"]));
+    // Within reach: ten words after the lead; not anchored, or only a state after it: no summary.
+    expect(summarises("So on a b c d e f g h i you'll call.")).toBe(true);
+    expect(summarises("So on a b c d e f g h i j you'll call.")).toBe(false);
+    expect(summarises("So on a b c d e f g h i j and you'll call.")).toBe(false);
+    expect(summarises("On Monday you'll ask your manager.")).toBe(false);
+    expect(summarises("So on Monday you'll feel better.")).toBe(false);
+    expect(summarises("So on Monday your manager will ask.")).toBe(false);
   });
 
   it("reads the act after a condition that opens an anchored summary", () => {

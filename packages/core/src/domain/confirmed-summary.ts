@@ -200,6 +200,11 @@ function statedActAfter(words: readonly MatchedWord[], from: number, anywhere = 
 /** Words that open a condition before the summary's act: "when you notice the signs, you'll…", "if that doesn't help, you'll…". */
 export const conditionLeads: ReadonlySet<string> = new Set(["when", "whenever", "if", "once", "after", "before"]);
 
+/** Words that open when the act is, or which of the items it is, before "you" in an anchored summary: "so on Monday you'll…", "so tomorrow you'll…", "so, one, …". */
+export const whenLeads: ReadonlySet<string> = new Set(["on", "tomorrow", "tonight", "this", "next", "first", "one", "in", "at", "by", "from"]);
+/** How many words after a word of `whenLeads` the summary's "you" may come: "so, one, on Monday in your one-to-one you'll ask". */
+const whenReach = 10;
+
 /**
  * Where a therapist's sentence, as its opening, states the patient's decided act in the second
  * person, or -1 ("you" and its auxiliary as two words): after leads (`summaryLeads`, and an
@@ -208,7 +213,8 @@ export const conditionLeads: ReadonlySet<string> = new Set(["when", "whenever", 
  * sounds like" (`summaryAnchors`) or in a turn whose earlier sentence announced a summary
  * (`announced`: "Let me summarise."), "you will / you'll / you're going to / you're gonna <act>",
  * also after a condition (`conditionLeads`, `statedActAfter` anywhere: "so when you notice the signs,
- * you'll go for a walk") (a
+ * you'll go for a walk") or a time or an item's number said first (`whenLeads`, within `whenReach`
+ * words: "so on Monday you'll ask your manager") (a
  * prediction without them, "You will feel better in time", states no plan). The act is a verb of
  * doing (`actAt`): "So you'll feel better", "so you're going to be fine" and "so you're not going
  * to call" state none.
@@ -238,6 +244,11 @@ export function planSummaryAt(words: readonly MatchedWord[], announced = false):
   }
   // "So to sum up: when you notice the signs, you'll go for a walk": the act after the condition.
   if (anchored && is(words[at], conditionLeads)) return statedActAfter(words, at + 1, true);
+  // "So on Monday you'll ask your manager…", "So, one, tomorrow you'll ring her": when, or which item, said first.
+  if (anchored && is(words[at], whenLeads)) {
+    const you = words.slice(at + 1, at + 1 + whenReach).findIndex((word) => is(word, "you"));
+    return you === -1 ? -1 : statedActAfter(words, at + 1 + you);
+  }
   if (!is(words[at], "you")) return -1;
   at += 1;
   // "So you were planning to visit in spring": a plan that was, not one decided now.

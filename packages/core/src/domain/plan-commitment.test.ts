@@ -159,8 +159,9 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
       expect(commits(`${lead} ill book the class tonight.`), lead).toBe(true);
       expect(commits(`${lead} ill.`), `${lead}, nothing after`).toBe(false);
     }
-    expect(intentLeads).toEqual(new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright", "actually"]));
+    expect(intentLeads).toEqual(new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright", "actually", "fine"]));
     expect(commits("ok actually yeah ill email him tomorrow morning")).toBe(true);
+    expect(commits("fine ill book the gp thing tomorrow morning")).toBe(true);
     // Not after any other word: "so ill" is a feeling; "sure, will" is not read here as "ill".
     expect(commits("So ill book the class tonight.")).toBe(false);
     expect(commits("Okay feel ill book.")).toBe(false);
@@ -789,6 +790,9 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(at("I usually see her tomorrow")).toBe(-1);
     expect(at("I see her on Fridays")).toBe(-1);
     expect(at("I see her on Friday")).toBe(1);
+    expect(at("I go shooting with Dave on a Sunday")).toBe(-1);
+    expect(at("I see her on a Friday")).toBe(-1);
+    expect(at("I see her a week on Friday")).toBe(1);
     for (const opener of ["a", "an", "another", "my", "our", "the", "some", "new"]) expect(at(`I'm getting ${opener} dog tomorrow`), opener).toBe(1);
     for (const change of ["bit", "lot", "little", "better", "worse"]) expect(at(`I'm getting a ${change} tomorrow`), change).toBe(-1);
     expect(at("I'm sing tomorrow")).toBe(-1);

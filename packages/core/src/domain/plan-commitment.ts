@@ -27,7 +27,7 @@ export const openingIntentWords: ReadonlySet<string> = new Set(["will", "ill"]);
 /** Words that, right after an opening "will", are its subject: the sentence asks ("Will that work?", "will it help", "will you…"), it commits to nothing. */
 export const askingSubjects: ReadonlySet<string> = new Set(["that", "it", "this", "they", "you", "u", "he", "she", "there", "things", "we"]);
 /** Words that may lead an opening intent word (`openingIntentAt`): "Okay ill check those out", "Sure, will do". */
-export const intentLeads: ReadonlySet<string> = new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright", "actually"]);
+export const intentLeads: ReadonlySet<string> = new Set(["okay", "ok", "yes", "yeah", "yea", "sure", "alright", "actually", "fine"]);
 /** "going to" / "go to" after the subject marks intent too. */
 export const goingLemmas: ReadonlySet<string> = new Set(["go", "going"]);
 /** How many words after the subject a marker may come: "I really will", "I am going to", "I have decided to". */
@@ -282,7 +282,7 @@ const gotThingOpeners: ReadonlySet<string> = new Set(["a", "an", "another", "my"
  * for a day to come or said to be arranged (`heldEvents`: "I have an appointment on Tuesday", "I
  * have an appointment booked"); or an act fixed in the
  * present with a day to come (`scheduledActs`: "I see my GP on Friday", "I go back to work
- * tomorrow"; not a habit, `habitWords`, "every Friday", "on Fridays") — the day or event in the
+ * tomorrow"; not a habit, `habitWords`, "every Friday", "on Fridays", "on a Sunday") — the day or event in the
  * act's own clause (`clauseClosers`, `arrangedReach`), not negated between the subject and the act.
  * Core's plan check and the embedded writer read it so.
  * @returns the index of the arranged act's verb, or -1.
@@ -324,8 +324,9 @@ export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: strin
     const gettingThing = value === "getting" && is(own[0], gotThingOpeners) && !is(own[1], changeOfState);
     const inIng = /ing$/.test(value) && value.length > 4 && !/^(?:some|no|any|every)thing$/.test(value) && (gettingThing || ![verb.lemma.toLowerCase(), ...ingStems(value)].some((stem) => progressiveStates.has(stem)));
     if (progressive && inIng && timed) return at;
-    // "I see my GP on Friday": the present of an act fixed for a day; not a habit ("every Friday", "on Fridays").
-    const habitual = [...words.slice(0, at), ...own].some((word) => is(word, habitWords) || (is(word, arrangedTimeWords) && /s$/i.test(word.value)));
+    // "I see my GP on Friday": the present of an act fixed for a day; not a habit ("every Friday", "on Fridays", "on a Sunday").
+    const around = [...words.slice(0, at), ...own];
+    const habitual = around.some((word, offset) => is(word, habitWords) || (is(word, arrangedTimeWords) && (/s$/i.test(word.value) || is(around[offset - 1], "a"))));
     if (!progressive && at === index + 1 && scheduledActs.has(value) && timed && !habitual) return at;
   }
   return -1;
