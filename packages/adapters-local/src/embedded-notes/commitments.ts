@@ -62,7 +62,7 @@ const commitmentPhrases = [
  * need to" (an obligation, not a commitment — but see `reachingActAt` for "I'll have to ask her"),
  * and a way of saying the next thing ("I'm going to oversimplify this", "I'll admit…").
  */
-const notAnAction = new Set(["be", "probably", "maybe", "think", "never", "ever", "have", "need", "consider", "remember", "bear", "miss", "always", "still", "oversimplify", "simplify", "rephrase", "summarise", "summarize", "admit", "confess", "repeat"]);
+const notAnAction = new Set(["be", "wake", "probably", "maybe", "think", "never", "ever", "have", "need", "consider", "remember", "bear", "miss", "always", "still", "oversimplify", "simplify", "rephrase", "summarise", "summarize", "admit", "confess", "repeat"]);
 /**
  * What may follow "see" when it is a manner of speaking rather than a visit: "we'll see", "I'll
  * see how it goes", "I'll see what happens", "I'll see about that", "I'll see you next week", a

@@ -1968,6 +1968,11 @@ describe("plan items: a sixth batch of sessions", () => {
     expect(plan(["T: Would you book a GP appointment?", "P: fine ill book the gp thing tomorrow morning"]).map((item) => [item.text, item.verification?.status])).toEqual([["fine ill book the gp thing tomorrow morning", "grounded"]]);
   });
 
+  it("writes nothing for waking told as a habit, nor for a commitment taken up as if an idea", () => {
+    expect(plan(["T: Do you have memory gaps?", "P: oh yeah quite a lot i'll wake up and there's a pan on the cooker and i don't remember putting it there"])).toEqual([]);
+    expect(plan(["T: Would you try the tablets?", "P: I'll take them, no problem.", "P: Yeah, I'll start it today."]).map((item) => item.text)).toEqual(["Agreed: “I'll take them, no problem.” — to “Would you try the tablets?”"]);
+  });
+
   it("takes a summary that opens with when the act is, confirmed", () => {
     expect(plan(["T: So on Monday you'll ask your manager for Fridays at home. Is that right?", "P: Yeah, that's it."]).map((item) => item.text)).toEqual(["Agreed: So on Monday you'll ask your manager for Fridays at home. — “Yeah, that's it.”"]);
   });

@@ -1113,7 +1113,8 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
  * commits ("I'll do that", "I'll try it") takes the idea up; a bare "ok" may only acknowledge.
  */
 function takesUpOwnIdea(turn: ReadSegment, ideaTurn: ReadSegment, segment: ReadSegment, found: FoundAgreements): void {
-  const idea = ideaPutForward(ideaTurn);
+  // Only an idea said as possible ("I could…"), not a commitment of its own, which is its own line.
+  const idea = [ideaPutForward(ideaTurn)].find((sentence) => sentence !== undefined && sentenceCommitment(sentence) === null);
   const assent = idea === undefined ? null : assents(segment);
   if (idea === undefined || assent === null || !assent.commits || ownCommitmentAt(segment, assent.start)) return;
   const pointer = turn.sentences.findLast(proposes) ?? turn.sentences.at(-1);

@@ -174,7 +174,7 @@ const habitToDeath = / (?:drink|smoke|vape) (?:myself|yourself|himself|herself|t
 const readAsUse = new Set<RiskCategory>(["suicide_method", "suicide_intent_or_plan", "passive_death_wish", "active_ideation"]);
 
 /** Death foretold as what using again will bring: "if I go back on the gear properly I'll be dead in a year". */
-const deathIfUsing = / if i (?:\S+ ){0,2}(?:go back (?:on|to)|keep (?:on )?(?:use|using|drink|drinking)|carry on (?:use|using|drink|drinking)|start (?:use|using|drink|drinking) again|relapse\S*) (?:\S+ ){0,6}(?:i will|i 'll|i'll|i would|i 'd|i'd) (?:\S+ )?be dead(?= )/;
+const deathIfUsing = / if i (?:\S+ ){0,2}(?:go back (?:on|to)|keep (?:on )?(?:use|using|drink|drinking|go|going)|carry on (?:use|using|drink|drinking|like this|like that|this way|the way i be|the way i am)|start (?:use|using|drink|drinking) again|relapse\S*) (?:\S+ ){0,6}(?:i will|i 'll|i'll|i would|i 'd|i'd) (?:\S+ )?be dead(?= )/;
 const usedOrDrunk = / (?:gear|heroin|smack|crack|coke|drink\S*|booze|drug\S*|use|using|bottle)(?= )/;
 
 export function isHarmOfUse(category: RiskCategory, sentence: RiskSentence): boolean {

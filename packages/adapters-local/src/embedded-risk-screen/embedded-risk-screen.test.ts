@@ -1241,5 +1241,31 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["T: The bigger workload conversation waits till after the audit. Is that right?", "Yeah, that's it."])).toEqual([]);
     expect(findings(["T: Half eight, every day?", "Go on then."])).toEqual([]);
   });
+
+  it("an eighth and ninth batch: grooming, a mother hit at home and a partner pushed are found; none pages", () => {
+    expect(findings(["then he asked for one without my top on"]).map((finding) => [finding.category, finding.subject])).toEqual([["abuse", "speaker"]]);
+    expect(findings(["Saturday. He grabbed her by the neck, like, up against the fridge."]).map((finding) => [finding.category, finding.subject])).toEqual([["abuse", "other_person"]]);
+    expect(findings(["She hit her head on the cupboard."])).toEqual([]);
+    const pushed = ownOn(["I pushed her into the wardrobe."], "seg-1");
+    expect(pushed.map((finding) => finding.category)).toEqual(["harm_to_others"]);
+    expect(categoriesOf(ownOn(["I've grabbed her arm before."], "seg-1"))).toEqual(["harm_to_others"]);
+  });
+
+  it("an eighth and ninth batch: a wish to harm told in the past is listed unless it still holds; rhetoric and sayings are no risk", () => {
+    expect(ownOn(["T: go on", "and I wanted to kill him, I honestly did."], "seg-2").map((finding) => finding.basis)).toEqual(["mention"]);
+    expect(ownOn(["T: go on", "I wanted to kill him, and I still do."], "seg-2").map((finding) => finding.basis)).toEqual(["statement"]);
+    for (const said of ["I survive all of this, why I will kill myself now?", "why would i want to die when i'm about to be a millionaire ha", "Only when I am dead I will sleep.", "Some nights I'm dying to just leave and never come back.", "I swear, I could kill this man at the office — no, no, I mean I am very angry.", "i hate her i wish she was dead", "Hanging off the ladder like an old man.", "That was a joint thing.", "I can't do this anymore, I'm going to end up leaving him.", "he went down and cracked his head on the kerb", "I want to die at home, with Pat."]) {
+      expect(findings(["T: go on", said]), said).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["T: go on", "I wish I was dead."], "seg-2"))).toEqual(["passive_death_wish"]);
+  });
+
+  it("an eighth and ninth batch: death foretold if drinking goes on is substance use; a quote of someone else is theirs; jumpers seen at work are no method", () => {
+    expect(findings(["the doctor said if i carry on like this i'll be dead in five years, the drink's killing me"]).map((finding) => finding.category)).toEqual(["substance"]);
+    const quoted = findings(['My mate Keith, he said to me in the chemo chair once, he said "if they make me do another round I\'ll top myself first".']);
+    expect(quoted.map((finding) => finding.subject)).toEqual(["other_person"]);
+    expect(findings(["I've been to too many of them, the jumpers off the multi-storey."]).filter((finding) => finding.subject === "speaker")).toEqual([]);
+    expect(findings(["T: So I think it'd be good to talk about the future.", "It's funny, I've been thinking a lot this week. About dying, I mean."]).filter((finding) => finding.category === "suicide_intent_or_plan")).toEqual([]);
+  });
 });
 

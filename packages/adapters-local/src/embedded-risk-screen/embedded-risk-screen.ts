@@ -227,6 +227,7 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   const temporality = row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence));
   const subject =
     row.subject ??
+    (quotedFromSomeoneElse(sentence, first) ? "other_person" : undefined) ??
     (category === "abuse" && isVictim(sentence, first, last) ? "speaker" : (carriedSubject(sentence, previous) ?? subjectOf(sentence, first, firstPerson.test(matched))));
   if (isDeathByIllnessOrLoss(category, sentence, `${matched}${match.companionApart ?? ""}`, subject, row.needsSuicideContext === true, terminalIllnessTold)) return null;
   // An act of everyday life too ("I cancelled my phone contract") states a risk only where suicide was just talked about.
@@ -368,6 +369,17 @@ function givenBack(sentence: RiskSentence, at: number): boolean {
   const opened = before.search(/ when i (?:say|said|talk about|mention|mentioned) (?:\S+ )*$/);
   // The clause ends at a comma, or where the question itself opens, run on as speech recognition gives it ("…anymore are you thinking about…").
   return opened !== -1 && !/ , | (?:be|do|have|would|could|will|can|did|are|is) i /.test(before.slice(opened + 1));
+}
+
+/**
+ * True when the word at `at` stands inside quotation marks opened right after someone else is said
+ * to speak: 'he said "if they make me do another round I'll top myself first"' is his.
+ */
+function quotedFromSomeoneElse(sentence: RiskSentence, at: number): boolean {
+  if (!insideQuotes(sentence, at)) return false;
+  const opened = sentence.words.slice(0, at).findLastIndex((word) => quotationMarks.has(word));
+  const before = ` ${sentence.words.slice(Math.max(0, opened - 4), opened).join(" ")} `;
+  return / (?:he|she|they|person|mum|dad|\S+ 's) (?:\S+ )?(?:say|said|go|goes|went|tell|told|write|wrote|text|texted|shout|shouted|scream|screamed) (?:to me |me )?(?:, )?$/.test(before);
 }
 
 /** True when the word at `at` stands inside quotation marks in its sentence: an odd number of them before it. */

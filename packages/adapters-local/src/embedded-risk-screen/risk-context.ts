@@ -360,8 +360,10 @@ const idioms: readonly RegExp[] = [
   // "What would kill me quicker, the clots or the tablets?": gallows humour at one's own risks weighed; "I'll die happy".
   / what (?:would|will|'d|'ll|be go to|be gonna) kill me (?:quicker|faster|first|sooner)\b/g,
   / die (?:a )?happy(?: man| woman)?\b/g,
-  // A rhetorical denial: "I survive all of this, why I will kill myself now?", "why would I hurt myself?".
-  / why (?:would |will |should |'d )?i (?:would |will |should |'d )?(?:\S+ )?(?:kill|hurt|harm) myself\b/g,
+  // Where one would rather die of an illness: "I want to die at home", "in my own bed", "in the hospice".
+  / (?:want|wish|like|hope|prefer|rather) (?:to )?die (?:at home|in (?:my own|my|the|a) (?:bed|home|hospice)|in hospice)\b/g,
+  // A rhetorical denial: "I survive all of this, why I will kill myself now?", "why would i want to die when i'm about to be a millionaire".
+  / why (?:(?:would|will|should|'d) i|i (?:would|will|should|'d)) (?:\S+ )?(?:(?:kill|hurt|harm) myself|want to (?:die|end (?:it|my life))|end my life)\b/g,
   // "I'll sleep when I'm dead", "only when I am dead I will sleep".
   / (?:sleep|rest) when i (?:be|am|'m) dead\b/g,
   / when i (?:be|am|'m) dead (?:then )?i (?:will|'ll) (?:sleep|rest)\b/g,
