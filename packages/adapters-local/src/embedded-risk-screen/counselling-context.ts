@@ -123,7 +123,7 @@ const meansWords = new RegExp(` ${means}(?= )`);
  * a beating).
  */
 // "the tin of blades", "my box of tablets": the means in what holds them.
-const pluralMeans = `(?:them|those|these|all of them|(?:the|my|his|her|mum's|mum 's) (?:\\S+ ){0,2}${means})`;
+const pluralMeans = `(?:them|those|these|all of them|the lot|the whole lot|everything|(?:the|my|his|her|mum's|mum 's) (?:\\S+ ){0,2}${means})`;
 /** What is made safe: the means named, or "them" / "it" — never a person ("get rid of him", "lock her in"). */
 const meansObject = `(?:it|${pluralMeans})`;
 /**
@@ -138,7 +138,7 @@ const handedOver = new RegExp(
 /** A keeper's home: "pat's" (a name as said), "my mum's", "the neighbour's". */
 const keepersHome = `(?:\\S+ ?'s|(?:my |your |his |her |a |the |our )(?:\\S+ )?${keepers}(?: ?'s)?)`;
 const putAway = new RegExp(
-  ` (?:lock\\S* ${meansObject} (?:up|away)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|(?:put|throw|chuck|bin)\\S* ${meansObject} (?:\\S+ ){0,2}(?:in|into) the (?:\\S+ )?(?:bin|rubbish|sharps box|sharps bin)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist)` +
+  ` (?:lock\\S* ${meansObject} (?:up|away)|clear (?:out )?(?:the|your|my|his|her) (?:medicine |kitchen |bathroom )?(?:cupboard|cabinet|drawer)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|(?:put|throw|chuck|bin)\\S* ${meansObject} (?:\\S+ ){0,2}(?:in|into) the (?:\\S+ )?(?:bin|rubbish|sharps box|sharps bin)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist)` +
     // "take the tablets round to Pat's", "the tablets have gone to my mum's": taken to someone who keeps them.
     `|take ${pluralMeans} (?:round |over |across |back )?to ${keepersHome}|${pluralMeans} (?:have |have be |be )?(?:go|gone) (?:round |over |back )?to ${keepersHome})(?= )`,
 );

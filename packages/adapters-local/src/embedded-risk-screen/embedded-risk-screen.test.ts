@@ -1267,5 +1267,21 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["I've been to too many of them, the jumpers off the multi-storey."]).filter((finding) => finding.subject === "speaker")).toEqual([]);
     expect(findings(["T: So I think it'd be good to talk about the future.", "It's funny, I've been thinking a lot this week. About dying, I mean."]).filter((finding) => finding.category === "suicide_intent_or_plan")).toEqual([]);
   });
+
+  it("a tenth batch: 'well' alone holds the floor, so the yes after the nurse's prompt answers her question", () => {
+    const asked = "T: i'm going to ask you something directly are you having any thoughts of ending your life";
+    const found = ownOn([asked, "[pause] ... well", "T: its okay to tell me", "i've thought about it i'm not gonna lie to you"], "seg-4");
+    expect(found.map((finding) => [finding.category, finding.basis])).toEqual([["active_ideation", "answer_to_named_question"]]);
+  });
+
+  it("a tenth batch: the whole lot taken to the chemist and a cupboard cleared make means safe; sayings and a verb's lemma are no risk", () => {
+    const cleared = ["i've got a cupboard full of old tablets", "T: i'll ring darren and ask him to clear the cupboard take everything out except your current ones is that alright with you", "yeah alright yeah he can take the lot to the chemist"];
+    expect(findings(cleared).filter((finding) => finding.evidence[0]?.segmentId === "seg-3")).toEqual([]);
+    const context = ["T: have you thought about killing yourself?", "yes."];
+    for (const said of ["Against lads I trained.", "So I overdosed without knowing it.", "I drowned myself in work.", "She's the one that, you know, dragged me in.", "I nearly jumped out of me skin."]) {
+      expect(findings([...context, "T: go on", said]).filter((finding) => finding.evidence[0]?.segmentId === "seg-4"), said).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["He dragged me into the bedroom."], "seg-1"))).toContain("abuse");
+  });
 });
 

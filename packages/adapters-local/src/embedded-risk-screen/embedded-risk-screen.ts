@@ -43,11 +43,11 @@ interface Match {
 }
 
 /**
- * Words that only hold the floor: "um", "erm…", a transcriber's note ("(pause)", "[sighs]": the
+ * Words that only hold the floor: "um", "erm…", "well", "I mean", a transcriber's note ("(pause)", "[sighs]": the
  * notes' reader's `transcriberNoteWords`, spaces allowed inside as the words as said space them).
  * Other words in brackets were said: a turn "(I honestly want to die)" is read.
  */
-const floorHolders = String.raw`[([]\s*${transcriberNoteWords}\s*[)\]]|um+|uh+|erm+|er|hmm+|ah+`;
+const floorHolders = String.raw`[([]\s*${transcriberNoteWords}\s*[)\]]|um+|uh+|erm+|er|hmm+|ah+|well|so|look|i mean`;
 /**
  * Words that say the speaker is not sure yet, and no more: "idk", "I don't know…", "not sure".
  * Alone they answer nothing — neither a yes nor a denial ("Are you thinking of ending your
@@ -58,7 +58,7 @@ const unsureWords = String.raw`idk|i (?:just )?(?:don'?t|do not) (?:really )?kno
 const onlyOf = (words: string) => new RegExp(String.raw`^[\s\W]*(?:(?:${words})[\s\W]*)+$`, "i");
 
 /** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]", "Mm.", "idk.", "I mean." */
-const hesitationOnly = onlyOf(`${floorHolders}|${unsureWords}|mm+|i mean|look|well`);
+const hesitationOnly = onlyOf(`${floorHolders}|${unsureWords}|mm+`);
 
 /** A turn that only holds the floor ("um", "erm…", "(long pause)", "idk", "..."): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
 const floorOnly = onlyOf(`${floorHolders}|${unsureWords}`);

@@ -369,6 +369,10 @@ const idioms: readonly RegExp[] = [
   / when i (?:be|am|'m) dead (?:then )?i (?:will|'ll) (?:sleep|rest)\b/g,
   // "I'm dying to just leave": longing, whatever is longed for.
   / (?:be|am|'m) dying to (?:just |really )?(?!(?:end|die|kill|hurt)\b)\S+/g,
+  // Busyness and drink: "I drowned myself in work", "drowning my sorrows".
+  / drown\S* (?:myself in (?:work|my work|study|studies|revision|books|games|tv|netflix|music|jobs)|my sorrows)\b/g,
+  // A start: "I nearly jumped out of me skin".
+  / (?:jump|jumped|jumping) out of (?:my|me|his|her|your|their) skin\b/g,
   // Effort to no avail: "like I was banging my head against a brick wall".
   / (?:bang|banging|banged|hit|hitting|beat|beating) (?:my|your|our) heads? (?:against|on|off) a brick wall\b/g,
   // Panic's fear of the body failing: "thinking I'm going to have a heart attack".
@@ -507,7 +511,7 @@ export function isAccident(sentence: RiskSentence): boolean {
 }
 
 /** An act said outright to be a mistake ("by accident", "I forgot I'd had it"). */
-const explicitAccident = /\b(?:by accident|accidentally|accidental|by mistake|mistakenly|i forgot|forgot i (?:had|would|'d)|did not mean to|didn't mean to|without meaning to|not on purpose)\b/;
+const explicitAccident = /\b(?:by accident|accidentally|accidental|by mistake|mistakenly|i forgot|forgot i (?:had|would|'d)|did not mean to|didn't mean to|without meaning to|not on purpose|without know\S*|without realis\S*|without realiz\S*)\b/;
 /** A sentence that opens by saying the act just told was no act at all: "Not on purpose, God no.", "By accident." */
 const mistakeSaidAfter = /^ (?:(?:it|that) (?:be|was|is|'s) )?(?:not|n't|never) (?:\S+ )?(?:on purpose|deliberate\S*|intentional\S*)\b|^ (?:by (?:accident|mistake)|accidentally)\b/;
 
