@@ -1283,5 +1283,13 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     }
     expect(categoriesOf(ownOn(["He dragged me into the bedroom."], "seg-1"))).toContain("abuse");
   });
+
+  it("an eleventh batch: an ex's threats reported are listed as abuse; the speaker's own knowing where is none", () => {
+    for (const said of ["then last night he said he'll make me pay", "dont forget i know where the kids go to school", "he knows where the kids go to school"]) {
+      expect(categoriesOf(ownOn([said], "seg-1")), said).toEqual(["abuse"]);
+    }
+    expect(findings(["I know where the kids go to school."])).toEqual([]);
+    expect(findings(["I know where I live."])).toEqual([]);
+  });
 });
 
