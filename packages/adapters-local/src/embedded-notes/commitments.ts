@@ -782,8 +782,11 @@ function timedAfter(following: readonly ReadSentence[]): boolean {
   const within = following.slice(0, timeAloneReach);
   const timeAt = within.findIndex(saysOnlyWhen);
   // "I'll sit with her at break. Maybe. From Monday.": a hedge or a "not" said on the way leaves it to confirm.
-  return timeAt !== -1 && within.slice(0, timeAt + 1).every((next) => !next.tokens.some((token) => isHedge(token) || token.lemma === "not"));
+  return timeAt !== -1 && !within.slice(0, timeAt + 1).some(doubts);
 }
+
+/** True for a sentence that hedges or says "not" ("Maybe.", "Not Wednesday."): said beside a time, it leaves the act to confirm. */
+const doubts = (sentence: ReadSentence): boolean => sentence.tokens.some((token) => isHedge(token) || token.lemma === "not");
 
 /** True for a short sentence (at most `timeAloneLength` words, no verb, not asked) that says only when: "From Monday.", "Wednesday.", "Tonight, after tea." */
 function saysOnlyWhen(sentence: ReadSentence): boolean {
@@ -808,7 +811,7 @@ const clockTimeAt = (words: readonly ReadToken[], at: number): boolean => {
  */
 function timedBefore(preceding: readonly ReadSentence[]): boolean {
   const within = preceding.slice(-timeAloneReach);
-  return within.some(saysOnlyWhen) && within.every((before) => !before.tokens.some((token) => isHedge(token) || token.lemma === "not"));
+  return within.some(saysOnlyWhen) && !within.some(doubts);
 }
 
 /** Words of harm that a commitment said with "not" denies (core's `harmingActs`, and a fire, a blow, anything "stupid"): a denial, never a step. */

@@ -75,8 +75,10 @@ const partings = ["take care of yourself", "look after yourself"];
  */
 export const partsOnly = (sentence: ReadSentence): boolean => {
   const words = sentence.tokens.filter(isWord);
-  const at = partings.map((phrase) => phraseStarts(words, phrase)).find((starts) => starts.length > 0)?.[0];
-  return at !== undefined && words.slice(0, at).every((word) => sentenceOpeners.has(word.lemma)) && !words.slice(at + 4).some((word) => verbParts.has(word.pos));
+  const found = partings.map((phrase) => ({ length: phrase.split(" ").length, at: phraseStarts(words, phrase)[0] })).find((parting) => parting.at !== undefined);
+  if (found?.at === undefined) return false;
+  const { at, length } = found;
+  return words.slice(0, at).every((word) => sentenceOpeners.has(word.lemma)) && !words.slice(at + length).some((word) => verbParts.has(word.pos));
 };
 
 /** True when a sentence ends in a question mark: it asks, whatever it asks about. */

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { intentLeads } from "@confide/core/adapter-kit";
 import type { SpeakerRole } from "@confide/core/ports";
 import winkNLP, { type ItemSentence, type ItsFunction, type WinkMethods } from "wink-nlp";
 import { onlyTellsWhen } from "./time-words.ts";
@@ -94,7 +95,7 @@ export function englishReaderWithoutEntities(): WinkMethods {
  * other word before it makes it the adjective: "I feel ill", "so ill", "make myself ill", "can ill
  * afford".
  */
-const willOpeners = new Set(["think", "guess", "suppose", "reckon", "hope", "maybe", "probably", "definitely", "then", "now", "atleast", "least", "well", "yeah", "yes", "yep", "ok", "okay", "sure", "thanks", "that", "like", "fine", "alright"]);
+const willOpeners = new Set([...intentLeads, "think", "guess", "suppose", "reckon", "hope", "maybe", "probably", "definitely", "then", "now", "atleast", "least", "well", "yep", "thanks", "that", "like"]);
 const openerParts = new Set(["PUNCT", "INTJ", "CCONJ", "SCONJ"]);
 /** Words right before "ill" that always take the adjective, whatever its capital: "I was Ill", "feeling Ill". */
 const illAdjectiveBefore = new Set(["be", "become", "get", "feel", "seem", "look", "fall", "so", "very", "too", "quite", "really", "myself", "me", "him", "her", "them", "us", "you"]);

@@ -1114,9 +1114,10 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
  */
 function takesUpOwnIdea(turn: ReadSegment, ideaTurn: ReadSegment, segment: ReadSegment, found: FoundAgreements): void {
   // Only an idea said as possible ("I could…"), not a commitment of its own, which is its own line.
-  const idea = [ideaPutForward(ideaTurn)].find((sentence) => sentence !== undefined && sentenceCommitment(sentence) === null);
-  const assent = idea === undefined ? null : assents(segment);
-  if (idea === undefined || assent === null || !assent.commits || ownCommitmentAt(segment, assent.start)) return;
+  const idea = ideaPutForward(ideaTurn);
+  if (idea === undefined || sentenceCommitment(idea) !== null) return;
+  const assent = assents(segment);
+  if (assent === null || !assent.commits || ownCommitmentAt(segment, assent.start)) return;
   const pointer = turn.sentences.findLast(proposes) ?? turn.sentences.at(-1);
   if (pointer === undefined) return;
   (assent.strength === "plain" ? found.agreed : found.toConfirm).push(ideaLine(assent.strength, ideaTurn, idea, turn, pointer, segment, assent));

@@ -174,13 +174,15 @@ const habitToDeath = / (?:drink|smoke|vape) (?:myself|yourself|himself|herself|t
 const readAsUse = new Set<RiskCategory>(["suicide_method", "suicide_intent_or_plan", "passive_death_wish", "active_ideation"]);
 
 /** Death foretold as what using again will bring: "if I go back on the gear properly I'll be dead in a year". */
-const deathIfUsing = / if i (?:\S+ ){0,2}(?:go back (?:on|to)|keep (?:on )?(?:use|using|drink|drinking|go|going)|carry on (?:use|using|drink|drinking|like this|like that|this way|the way i be|the way i am)|start (?:use|using|drink|drinking) again|relapse\S*) (?:\S+ ){0,6}(?:i will|i 'll|i'll|i would|i 'd|i'd) (?:\S+ )?be dead(?= )/;
+const deathIfUsing = / if i (?:\S+ ){0,2}(?:go back (?:on|to)|keep (?:on )?(?:use|using|drink|drinking|go|going)|carry on (?:use|using|drink|drinking|like this|like that|this way|the way i be|the way i am)|start (?:use|using|drink|drinking) again|relapse\S*) (?:\S+ ){0,6}(?:i will|i 'll|i'll|i would|i 'd|i'd) (?:\S+ )?be dead(?= )/g;
 const usedOrDrunk = / (?:gear|heroin|smack|crack|coke|drink\S*|booze|drug\S*|use|using|bottle)(?= )/;
 
 export function isHarmOfUse(category: RiskCategory, sentence: RiskSentence): boolean {
   const text = textOf(sentence);
   if (!readAsUse.has(category)) return false;
-  if (deathIfUsing.test(text) && usedOrDrunk.test(text) && !/ (?:kill\S* (?:myself|my self)|suicid\S*|on purpose|want\S* to die|wanna die)(?= )/.test(text)) return true;
+  // The death foretold set aside, dying may still be said outright ("…and I want to die").
+  const foretoldAside = text.replace(deathIfUsing, " ");
+  if (foretoldAside !== text && usedOrDrunk.test(text) && !saysDyingOutright.test(foretoldAside)) return true;
   return ((overdosed.test(text) && drugsUsed.test(text)) || habitToDeath.test(text)) && !saysDyingOutright.test(text);
 }
 

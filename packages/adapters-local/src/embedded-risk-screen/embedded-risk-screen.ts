@@ -60,7 +60,7 @@ const onlyOf = (words: string) => new RegExp(String.raw`^[\s\W]*(?:(?:${words})[
 /** A sentence of hesitation alone, or a transcriber's note: "(pause) Um.", "Erm…", "[sighs]", "Mm.", "idk.", "I mean." */
 const hesitationOnly = onlyOf(`${floorHolders}|${unsureWords}|mm+`);
 
-/** A turn that only holds the floor ("um", "erm…", "(long pause)", "idk", "..."): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
+/** A turn that only holds the floor ("um", "erm…", "(long pause)", "idk", "...", or nothing at all): it answers nothing, and the question before stays open for the words that follow. A "mm" may be a yes, and is read. */
 const floorOnly = onlyOf(`${floorHolders}|${unsureWords}`);
 const holdsTheFloor = (text: string): boolean => floorOnly.test(text) || !/[\p{L}\p{N}]/u.test(text);
 
@@ -191,10 +191,7 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   const { segmentDeniesIntentToDie, suicideTalked, previous, next, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
-  // "She'd kill me. Well, not kill me, but…": a harm taken back as soon as said.
-  if ((row.category === "abuse" || row.category === "harm_to_others") && next !== undefined && takenBackAfter.test(next.said)) return null;
-  // "I could kill this man at the office — no, no, I mean I am very angry": taken back in the same breath.
-  if (row.category === "harm_to_others" && / (?:no ,? )+(?:no )?i mean /.test(` ${sentence.words.slice(last + 1, last + 12).join(" ")} `)) return null;
+  if ((row.category === "abuse" || row.category === "harm_to_others") && harmTakenBack(sentence, last, next)) return null;
   if (isPlanningAhead(row.plannedAheadInIllness === true, sentence, terminalIllnessTold)) return null;
   // Harm reduction and medication counselling: care, not a method, plan or means.
   if (isCareNotRisk(row.category, sentence)) return null;
@@ -393,11 +390,22 @@ const stillWished = / (?:still|now|right now|tonight|today|again|every day|all t
 
 /** A sentence that opens by taking back the harm just said: "Well, not kill me, but…", "Not literally.", "Not actually." */
 const takenBackAfter = /^ (?:well |i mean |ok |okay |no |lol )?,? ?(?:not|n't) (?:literally|actually|really|like (?:actually|literally)|kill|murder|hurt|hit|strangle|throttle)\b/;
+/** Words after a harm that take it back in the same breath: "— no, no, I mean I am very angry". */
+const takenBackWithin = / (?:no ,? )+(?:no )?i mean /;
+
+/**
+ * True when the harm whose words end at `last` is taken back as soon as said: in the same breath
+ * ("I could kill this man at the office — no, no, I mean I am very angry") or by the next sentence
+ * ("She'd kill me. Well, not kill me, but…").
+ */
+function harmTakenBack(sentence: RiskSentence, last: number, next: RiskSentence | undefined): boolean {
+  return takenBackWithin.test(` ${sentence.words.slice(last + 1, last + 12).join(" ")} `) || (next !== undefined && takenBackAfter.test(next.said));
+}
 
 /** A short answer that denies only in part: "Not like... not like that.", "Not exactly.", "Not as such." */
 const deniesOnlyInPart = (text: string): boolean => {
-  const said = text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, " ").trim();
-  return said.split(/\s+/).length <= 8 && !/^(?:no|nope|nah|never)\b/.test(said) && /\bnot (?:like that|exactly|as such|in that way|really like that)\b/.test(said);
+  const said = spokenWords(text);
+  return said.split(" ").length <= 10 && !/^ (?:no|nope|nah|never) /.test(said) && / not (?:like that|exactly|as such|in that way|really like that) /.test(said);
 };
 
 /** A weapon held to the speaker, in an abuse row's words: "put a knife to my throat", "came at me with a knife". */
@@ -443,7 +451,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   /** The speakers who have named a terminal illness (`namesTerminalIllness`): their own dying in bare words is the illness. */
   const toldOfTerminalIllness = new Set<string>();
   for (const [index, segment] of input.segments.entries()) {
-    if (segment.text.trim() === "" || holdsTheFloor(segment.text)) {
+    if (holdsTheFloor(segment.text)) {
       yield [];
       continue;
     }
@@ -514,6 +522,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       // Someone whose cutting is not to die names its means whenever they name a blade: read as in context, and listed as self-harm below.
       const inContext = sinceSuicideTalk <= suicideContextSegments || (cutNotToDie.has(segment.speaker) && cuttingWords.test(sentence.text));
       const found = [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)];
+      // Read once for the sentence, and only for one that matched: most match nothing.
+      const dyingNamedAfter = found.length > 0 && purposeFollows(segment, sentence, input.segments[index + 1]);
       // "He held a knife to my throat": a weapon someone else held to the speaker is abuse, not the speaker's means of dying.
       const doneToThem = found.filter((match) => match.row.category === "abuse" && weaponHeldToMe.test(` ${sentence.words.slice(match.first, match.last + 1).join(" ")} `));
       for (const match of found) {
@@ -527,7 +537,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
           next: sentences[at + 1],
           patient: role === "patient",
           namedJustBefore: namedBefore,
-          dyingNamedAfter: purposeFollows(segment, sentence, input.segments[index + 1]),
+          dyingNamedAfter,
           terminalIllnessTold: toldOfTerminalIllness.has(segment.speaker) || illnessIn.slice(0, at + 1).includes(true),
           medicationAsked,
         });
