@@ -115,7 +115,7 @@ export function isMedicationCounselling(sentence: RiskSentence): boolean {
 /** Means one cuts with: named by someone whose self-harm is not to die, they are its means (the screen's `cutNotToDie`). */
 const cuttingMeans = "(?:knife|knives|blade|blades|razor|razors)";
 export const cuttingWords = new RegExp(` ${cuttingMeans} `);
-const means = `(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|${cuttingMeans}|rope|cord|belt|gun|guns|rifle|ammo|ammunition|keys|car keys|bottle|bottles|wine|prosecco|vodka|booze|alcohol|beer|cans)`;
+const means = `(?:pill|pills|tablet|tablets|med|meds|medication|medications|medicine|medicines|paracetamol|painkiller|painkillers|insulin|${cuttingMeans}|rope|cord|belt|gun|guns|rifle|shotgun|shotguns|cartridge|cartridges|shell|shells|ammo|ammunition|keys|car keys|bottle|bottles|wine|prosecco|vodka|booze|alcohol|beer|cans)`;
 const meansWords = new RegExp(` ${means}(?= )`);
 /**
  * Handed to anyone at all ("give them to dan", as speech recognition writes a name; "give the
@@ -140,7 +140,9 @@ const keepersHome = `(?:\\S+ ?'s|(?:my |your |his |her |a |the |our )(?:\\S+ )?$
 const putAway = new RegExp(
   ` (?:lock\\S* ${meansObject} (?:up|away)|clear (?:out )?(?:the|your|my|his|her) (?:medicine |kitchen |bathroom )?(?:cupboard|cabinet|drawer)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|(?:put|throw|chuck|bin)\\S* ${meansObject} (?:\\S+ ){0,2}(?:in|into) the (?:\\S+ )?(?:bin|rubbish|sharps box|sharps bin)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist)` +
     // "take the tablets round to Pat's", "the tablets have gone to my mum's": taken to someone who keeps them.
-    `|take ${pluralMeans} (?:round |over |across |back )?to ${keepersHome}|${pluralMeans} (?:have |have be |be )?(?:go|gone) (?:round |over |back )?to ${keepersHome})(?= )`,
+    `|take ${pluralMeans} (?:round |over |across |back )?to ${keepersHome}|${pluralMeans} (?:have |have be |be )?(?:go|gone) (?:round |over |back )?to ${keepersHome}` +
+    // "ask him to come and take the gun and the cartridges tonight", "ring Rhys after this call to take the gun": someone asked to take them away.
+    `|(?:ask|get|ring|call|phone|text) (?:(?:my |a |the |our )(?:\\S+ )?${keepers}|(?!(?:me|myself|yourself)\\b)\\S+) (?:\\S+ ){0,4}?to (?:come (?:round |over )?and )?(?:take|collect|pick up|hold on to|hold onto|keep|look after|mind) ${pluralMeans})(?= )`,
 );
 
 export const namesMeans = (sentence: RiskSentence): boolean => meansWords.test(textOf(sentence));

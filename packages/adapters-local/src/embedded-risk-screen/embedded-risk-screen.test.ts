@@ -1291,5 +1291,59 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["I know where the kids go to school."])).toEqual([]);
     expect(findings(["I know where I live."])).toEqual([]);
   });
-});
 
+  it("a twelfth batch: a threat kept for leaving or telling is abuse, not a parent's anger foretold", () => {
+    for (const said of ["He'll kill me if I leave him.", "I'm scared he'll kill me if I go back.", "He said he'd kill me if I told anyone."]) {
+      expect(categoriesOf(ownOn([said], "seg-1")), said).toEqual(["abuse"]);
+    }
+    for (const said of ["my mum will kill me if she finds out", "If he leaves his socks on the landing one more time before Sunday I'll murder him, mind.", "yeah i got a four in maths and my dad's gonna kill me he's literally gonna kill me"]) {
+      expect(findings([said]), said).toEqual([]);
+    }
+    // Someone else's killing of the speaker is never the speaker's harm to others.
+    expect(categoriesOf(findings(["Well, Saturday. Kayla. She'll kill me, that girl, I swear."]))).not.toContain("harm_to_others");
+  });
+
+  it("a twelfth batch: cutting stopped is a history, cutting not stopped is now; a stop to taking one's tablets is no history", () => {
+    expect(ownOn(["u know how i said last time i stopped cutting"], "seg-1").map((finding) => finding.temporality)).toEqual(["history"]);
+    expect(ownOn(["I haven't stopped cutting."], "seg-1").map((finding) => [finding.category, finding.temporality])).toEqual([["self_harm", "current"]]);
+    expect(ownOn(["I stopped taking them and kept them in a shoebox."], "seg-1").map((finding) => finding.temporality)).toEqual(["current"]);
+  });
+
+  it("a twelfth batch: someone else's suicide named in a question asks nothing of the listener; a wife who knows of the hose still asks of it", () => {
+    const partner = ["T: You can call 999, or his GP, and say my partner is threatening suicide, and then step back. Would that feel possible?", "i guess"];
+    expect(findings(partner)).toEqual([]);
+    expect(ownOn(["T: Were you going to take them to end your life?", "That was the idea, yes."], "seg-2").map((finding) => finding.basis)).toEqual(["answer_to_named_question"]);
+  });
+
+  it("a twelfth batch: a yes to a proposal of texting a friend says nothing of the drinking just told", () => {
+    const lines = ["there was a group of us used to go for a pint on fridays.", "T: how would you feel about texting one of them this week, just to see if theyre still going?", "go on then"];
+    expect(findings(lines).filter((finding) => finding.evidence[0]?.segmentId === "seg-3")).toEqual([]);
+  });
+
+  it("a twelfth batch: names and ordinary things are no risk — a friend called Tina, a school letter, a bed bath, a phone taken as punishment", () => {
+    for (const said of ["My mate Tina went to them about her council tax.", "yeah i haven't told him yet i've got the letter in my bag", "She'd just shout and take my phone.", "nobodys hitting me or anything"]) {
+      expect(findings([said]), said).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["Tina, mostly at chill-outs."], "seg-1"))).toEqual(["substance"]);
+    expect(categoriesOf(ownOn(["he keeps my phone so i cant ring my mum"], "seg-1"))).toEqual(["abuse"]);
+    const nurse = ["T: are you thinking about killing yourself?", "no no nothing like that", "T: ok", "and then i had to go straight from that to doing a bed bath for someone else like nothing happened"];
+    expect(ownOn(nurse, "seg-4")).toEqual([]);
+  });
+
+  it("a twelfth batch: someone asked to come and take the gun away makes the means safe", () => {
+    const lines = ["T: are you having thoughts of ending your life?", "yeah", "T: who could keep the gun for now?", "i'll ring him after this and ask him to come and take the gun and the cartridges tonight"];
+    expect(findings(lines).filter((finding) => finding.evidence[0]?.segmentId === "seg-4")).toEqual([]);
+  });
+
+  it("a twelfth batch: a hedge that is neither yes nor no holds the floor; the words after it answer", () => {
+    const asked = "T: When you say you don't see the point, are you having any thoughts of ending your life?";
+    const lines = [asked, "...", "I don't — I'm not saying I'm going to do anything.", "T: Okay.", "I've just been reading stuff. Online. Late at night.", "T: What kind of stuff?", "About, like... which ways actually work."];
+    expect(ownOn(lines, "seg-5").map((finding) => [finding.category, finding.basis])).toEqual([["active_ideation", "answer_to_named_question"]]);
+    expect(ownOn(lines, "seg-3")).toEqual([]);
+  });
+
+  it("a twelfth batch: a long yes may open with 'I'm not going to lie to you' after a pause", () => {
+    const lines = ["T: when you say for when it gets too much do you mean taking them to end your life", "[pause] well i'm not going to lie to you yes i suppose i do i've thought i'd rather choose when than be wheeled into a home"];
+    expect(ownOn(lines, "seg-2").map((finding) => [finding.category, finding.basis])).toEqual([["active_ideation", "answer_to_named_question"]]);
+  });
+});

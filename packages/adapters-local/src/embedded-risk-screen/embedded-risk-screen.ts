@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
+import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
 import { transcriberNoteWords } from "../embedded-notes/segment-reader.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
@@ -49,11 +49,16 @@ interface Match {
  */
 const floorHolders = String.raw`[([]\s*${transcriberNoteWords}\s*[)\]]|um+|uh+|erm+|er|hmm+|ah+|well|so|look|i mean`;
 /**
+ * A hedge that neither says yes nor denies: "I don't — I'm not saying I'm going to do anything"
+ * (a false start cut off by a dash, then what is not being said).
+ */
+const hedgeWords = String.raw`i (?:don'?t|do not)(?=\s*[—–-])|(?:i'?m |i am )?not saying (?:that )?(?:i'?m|i am) (?:going to|gonna) do anything`;
+/**
  * Words that say the speaker is not sure yet, and no more: "idk", "I don't know…", "not sure".
  * Alone they answer nothing — neither a yes nor a denial ("Are you thinking of ending your
  * life?" — "idk" — "sometimes": the "sometimes" answers) — and the question stays open.
  */
-const unsureWords = String.raw`idk|i (?:just )?(?:don'?t|do not) (?:really )?know|i dunno|dunno|(?:i'?m |i am )?not (?:really )?sure|hard to say|tbh|honestly`;
+const unsureWords = String.raw`idk|i (?:just )?(?:don'?t|do not) (?:really )?know|i dunno|dunno|(?:i'?m |i am )?not (?:really )?sure|hard to say|tbh|honestly|${hedgeWords}`;
 /** Nothing but `words`, between marks and spaces. */
 const onlyOf = (words: string) => new RegExp(String.raw`^[\s\W]*(?:(?:${words})[\s\W]*)+$`, "i");
 
@@ -501,12 +506,14 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // '"kys" — so, "kill yourself".': words only quoted, glossed or read out, ask nothing; nor
         // does a denial summed up ("So no thoughts of harming him, and…"), which a yes confirms.
         // Nor do the patient's words given back to ask of them ("When you say she'd be better off with the life insurance, are you…?").
-        const matches = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first) && !givenBack(listener, match.first) && (sentence.question || negationOf(listener, match.first, match.last, compiledRules().rowNegates.has(match.row.id)) !== "negated"));
+        const said = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first) && !givenBack(listener, match.first) && (sentence.question || negationOf(listener, match.first, match.last, compiledRules().rowNegates.has(match.row.id)) !== "negated"));
+        // "…and say my partner is threatening suicide. Would that feel possible?": someone else's risk asks nothing of the listener.
+        const matches = said.filter((match) => !saidOfSomeoneElse(listener, match.first));
         for (const match of matches) questions.add(match.row.category);
         const pillsAsMeans = asksOfPillsAsMeans.test(sentence.text);
         startsTalk ||= matches.some((match) => match.row.namesMedicine !== true) || (matches.length > 0 && pillsAsMeans);
         askedAQuestion ||= questions.size > before && (sentence.question || isScreeningQuestion(sentence));
-        named ||= namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said);
+        named ||= (namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said)) && (said.length === 0 || matches.length > 0);
         outrightQuestion ||= pillsAsMeans || namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text);
         continue;
       }

@@ -9,7 +9,7 @@ import { wordsCovered, type RiskSentence } from "./risk-reader.ts";
  */
 
 /** Words that negate what follows them in their clause. */
-const negationCues = new Set(["not", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "barely", "nowhere", "n't"]);
+const negationCues = new Set(["not", "never", "no", "nothing", "nobody", "nobodys", "noones", "none", "neither", "nor", "without", "hardly", "barely", "nowhere", "n't"]);
 
 /** Words that end a negation's (or a condition's) reach: a new clause starts. */
 const clauseBreaks = new Set([
@@ -120,6 +120,10 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
   // another. An act set aside ("instead of killing myself I…", "rather than kill myself") was weighed, and stands.
   const lead = sentence.words.slice(Math.max(0, first - 6), first).filter((word) => !leadFillers.has(word)).join(" ");
   if (/(?:^| )(?:rather than|as opposed to)$/.test(lead) && statesSetAgainst.has(sentence.words[first] ?? "")) return "negated";
+  // "I stopped cutting", "I've quit drinking", "we gave up using": said to have stopped — a history (the stopping may open the matched words).
+  // Not a stop to what keeps the speaker safe ("I stopped taking them and kept them in a shoebox", "I've stopped saying no").
+  const said = sentence.said.trim().split(" ");
+  if ([first, first + 1].some((end) => stoppedBefore.test(said.slice(Math.max(0, first - 6), end).join(" ")) && !protectiveActs.has(said[end] ?? ""))) return "stopped";
   let cues = 0;
   let afterVerb = false;
   // A row that does not say a negation itself is negated by one inside its words ("I have no plan to…").
@@ -145,7 +149,9 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
       const repeated = next === word;
       // "I can't stop thinking about…", "can't help…", "can't get it out of my head": not stopping it, said of what goes on.
       const cannotStop = word === "not" && index > 0 && ["can", "could"].includes(sentence.words[index - 1] ?? "") && (stoppingVerbs.has(next) || (next === "get" && /\bout of my (?:head|mind)\b/.test(sentence.words.slice(index + 2).join(" "))));
-      if (!answerParticle && !notOnly && !repeated && !hedge && !cannotStop) cues += 1;
+      // "I haven't stopped cutting": the stopping is denied, not the act.
+      const notStopped = word === "not" && (next === "stop" || next === "quit") && index + 1 >= first - 1;
+      if (!answerParticle && !notOnly && !repeated && !hedge && !cannotStop && !notStopped) cues += 1;
     }
     if (isVerb(sentence, index)) afterVerb = true;
   }
@@ -157,6 +163,12 @@ export function negationOf(sentence: RiskSentence, first: number, last: number, 
   if (/\b(?:anymore|any more|any longer|these days|now)\b/.test(rest) || /\bno longer\b|\bnot anymore\b/.test(before)) return "stopped";
   return "negated";
 }
+
+/** The speaker saying they have stopped, right before the matched words: "I stopped", "I've finally quit", "I gave up". */
+const stoppedBefore = /(?:^| )(?:i|we) (?:have |'ve |ve |had |'d )?(?:finally |actually |completely |totally |mostly |basically |just |kind of |kinda )?(?:stopped|quit|gave up|given up)$/i;
+
+/** Acts whose stopping is no history of the risk but a sign of it: taking one's medicine, eating, saying no, answering, going out. */
+const protectiveActs: ReadonlySet<string> = new Set(["taking", "eating", "saying", "answering", "replying", "going", "seeing", "talking", "telling", "sleeping", "caring", "trying", "fighting", "asking", "leaving", "getting", "having", "feeling", "wanting", "looking"]);
 
 /** What "rather than" may set aside as a state, not an act: wanting, wishing, feeling, being. */
 const statesSetAgainst: ReadonlySet<string> = new Set(["want", "wanting", "wanted", "wish", "wishing", "feel", "feeling", "be", "being"]);
@@ -233,6 +245,23 @@ export function actorOf(sentence: RiskSentence, first: number): "speaker" | "oth
     if (["he", "she", "they", "person", "someone", "somebody"].includes(word) || isFamily(word)) return "other";
   }
   return "unknown";
+}
+
+/** Verbs by which a question asks what someone knows or said of the listener's risk ("does your wife know about the hose?"): the risk stays the listener's. */
+const knowingVerbs: ReadonlySet<string> = new Set(["know", "about", "tell", "say", "ask", "hear", "see", "find", "notice", "think", "worry", "mention"]);
+
+/**
+ * Whether the matched words are someone else's risk, said of them as the subject just before
+ * (within four words: "…and say my partner is threatening suicide"), with no verb of knowing or
+ * telling between ("does your wife know about the hose?" asks of the listener's own means).
+ */
+export function saidOfSomeoneElse(sentence: RiskSentence, first: number): boolean {
+  for (let index = first - 1; index >= Math.max(0, first - 4); index -= 1) {
+    const word = sentence.words[index] ?? "";
+    if (word === "i" || knowingVerbs.has(word) || clauseBreaks.has(word)) return false;
+    if (["he", "she", "they", "person", "someone", "somebody"].includes(word) || isFamily(word)) return true;
+  }
+  return false;
 }
 
 /** Who the matched words are about, read from the nearest subject before them in their clause. */
@@ -401,7 +430,7 @@ const idioms: readonly RegExp[] = [
   // "A maths test tomorrow that I'm gonna die in", "I'll die in that interview": a test feared, not a death.
   / (?:test|exam|interview|presentation|match|game|class|lesson|meeting|mock|quiz)s? (?:\S+ ){0,6}(?:die|dying) in\b/g,
   // "If she posts one more thing I'll murder her": exasperation at one more of something trivial — not a blow ("if he hits her one more time").
-  / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,5}one more (?:thing|time|word|photo|picture|post|comment|message|video)s? (?:\S+ ){0,3}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
+  / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,8}one more (?:thing|time|word|photo|picture|post|comment|message|video)s? (?:\S+ ){0,3}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
   // "Still angry but less like I want to murder someone": anger easing, said in its words.
   / (?:less|no longer|not so much|not as much) (?:like )?(?:i )?(?:want|wanna|could|would) (?:to )?(?:murder|kill|strangle|hurt|punch) (?:someone|somebody|him|her|them|everyone|anyone)\b/g,
   // "Killing myself with these 13hr shifts", "killed myself at the gym": work or effort overdone.
@@ -418,8 +447,9 @@ const idioms: readonly RegExp[] = [
   / beat me (?:to it|at|in|by)\b/g,
   / push(?:ed)? me (?:to|into) (?:do|be|try|better|apply|go)\b/g,
   / (?:shoot|kill) me now\b/g,
-  // Someone's anger foretold: "she'd kill me if she found out", "my mum will kill me when she sees the bill".
-  / (?:would|will|'d|'ll|gonna|go to) (?:literally |actually |absolutely |probably |honestly )?(?:kill|murder) (?:me|us) (?:if|when|for)\b/g,
+  // Someone's anger foretold: "she'd kill me if she found out", "my mum will kill me when she sees the bill" — not a threat
+  // reported or feared ("he said he'd kill me if…", "I'm scared he'll kill me if…"), nor one kept for leaving or telling ("…if I leave him").
+  / (?<!(?:say|said|says|tell|told|threaten\S*|swear|swore|scared|afraid|terrified|frightened|worried|fear\S*|think|thought|know|knew) (?:\S+ ){0,3})(?:would|will|'d|'ll|gonna|go to) (?:literally |actually |absolutely |probably |honestly )?(?:kill|murder) (?:me|us) (?:if|when|for)\b(?! (?:i|we) (?:ever |even |try to |tried to |try and |dare |do not |don't |dont )?(?:leave|left|tell|told|go back|went back|call|ring|rang|report|speak|talk|walk out|say anything)\b)/g,
   // A game's round: "I'll murder them next round", "we got killed in the last match".
   / (?:kill\S*|murder\S*|shoot\S*|shot|destroy\S*|wreck\S*) (?:\S+ ){0,3}(?:next|this|that|the last|in the|on the|every) (?:round|game|match|level|map|lobby|raid|wave|boss)\b/g,
   / (?:high|drunk) on (?:life|love|power|success|sugar|caffeine)\b/g,
@@ -612,7 +642,8 @@ const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
 export function affirms(text: string): boolean {
   const said = spokenWords(text);
   // A long answer says yes only by opening with it, fillers first allowed ("I mean. Yeah. In a general way…").
-  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
+  // Openers before the yes: fillers, a transcriber's pause, "I'm not going to lie to you" ("[pause] well i'm not going to lie to you yes i suppose i do").
+  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
   if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said)) return false;
   return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said) || restatedYes.test(said);
@@ -635,6 +666,8 @@ export function isBackchannel(text: string): boolean {
 /** An answer that says no or takes back ("no", "not really", "never", "nothing like that", "Not… I don't mean I'd do anything"). */
 export function denies(text: string): boolean {
   const said = spokenWords(text);
+  // "I don't — I'm not saying I'm going to do anything": a hedge, which neither says yes nor no.
+  if (/ not saying (?:that )?i(?: |'m |'ll )/.test(said)) return false;
   // "God, no.", "Oh god no", "lol no god no": an oath or a laugh before the no still opens with it.
   return /^ (?:lol |haha |oh |well |um |uh |er )?(?:(?:oh )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way|it wasn't like|it was not like|it isn't like|it's not like|it is not like) /.test(said);
 }
@@ -663,8 +696,8 @@ export function asksAboutTheRisk(question: string): boolean {
  */
 const asksLeave = / (?:(?:is|would) (?:that|it|this) (?:be )?(?:ok|okay|alright|all right)(?: with you| for you)?|(?:can|could|will) you do (?:that|this|it) (?:now|right now|for me)\b.*) $/;
 
-/** How a question asks the listener to do something, as spoken words: "would you", "could you be willing to", "will you try to". */
-const askingYouTo = " (?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?";
+/** How a question asks the listener to do something, as spoken words: "would you", "could you be willing to", "will you try to", "how would you feel about". */
+const askingYouTo = " (?:(?:would|will|could|can) you (?:be (?:willing|able|okay|ok|happy) to |try to |think about |consider )?|how (?:would|do) you feel about |how about )";
 
 /**
  * A question of getting help, as a safety plan asks it: whether the speaker would call, tell or go
