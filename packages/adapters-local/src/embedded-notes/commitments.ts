@@ -2,7 +2,7 @@ import { arrangedActAt, type ClauseWord, committingSubjects, freshStartAt, harmi
 import type { NoteItemDraft } from "@confide/core/ports";
 import { isWord } from "./conversation-fillers.ts";
 import { isAsked, keepsAttitude, worksTheScreen } from "./offered-acts.ts";
-import { firstWordsOf, mayHold, phraseStarts } from "./lemma-phrases.ts";
+import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts } from "./lemma-phrases.ts";
 import type { ReadSegment, ReadSentence, ReadToken } from "./segment-reader.ts";
 import { timeAnchors } from "./time-words.ts";
 
@@ -54,6 +54,9 @@ const commitmentPhrases = [
   "imma",
   ...weighingPhrases,
 ];
+
+/** Where in the tokens a commitment phrase starts ("Not my type, but I'll definitely look into it": at "I"), in order. */
+export const commitmentStarts = (tokens: readonly ReadToken[]) => phrasesMayStart(tokens, commitmentPhrases).flatMap((phrase) => phraseStarts(tokens, phrase));
 
 /**
  * Words that, right after the phrase, make it a prediction or a manner of speaking rather than
@@ -564,6 +567,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I'm not going to stop", "I'm not going to them lunch clubs": "not" in the phrase, just after it or just before it.
   const negated = tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") || tokens[index - 1]?.lemma === "not";
   if (pointingBack.has(verb.lemma)) return { act: "pointing-back", hedged, bare: false, ...(negated ? { negated: true } : {}) }; // "I will try that", "I'll definitely try it today"
+  // "No, I'll leave that, thanks.", "I'll leave it for now": what was put forward, left — a refusal of it.
+  if (leavesItBe(act)) return { act: "pointing-back", hedged, bare: false, negated: true };
   // "I'll murder them next round", "I'll kill him": an act of harm (core's `harmingActs`) is never a plan line, said in play or not.
   if (harmingActs.has(verb.lemma)) return null;
   const visit = phrase.endsWith("go to") && goesThereToAct(act);
@@ -891,7 +896,7 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
       const idea = ideas.find((item) => item.evidence[0]?.segmentId === segment.id && item.evidence[0]?.start === sentence.start);
       if (idea !== undefined) named = { item: idea, turnsAgo: 0, idea: true };
       const commitment = sentenceCommitment(sentence);
-      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence) || onlyIfWanted(sentence)) return;
+      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence) || onlyIfWanted(sentence) || promisedNotBefore(sentence)) return;
       const proposed = answersProposal(index, sentence);
       // "I'll try and keep away from him. I can't promise I won't see him.": what the turn goes on to not promise is to confirm.
       const firm = commitmentFirmness(sentence, commitment, proposed, thanks, segment.sentences.slice(at + 1), segment.sentences.slice(0, at)) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
@@ -985,8 +990,18 @@ function toldAsContent(sentence: ReadSentence): boolean {
   // "…and I saw his name come up and I thought, I'll ring him back when I get home": a thought quoted from the past.
   const tokens = sentence.tokens.map((token) => token.value.toLowerCase());
   if (tokens.some((token, at) => (token === "thought" || token === "said" || token === "think") && tokens[at - 1] === "i" && [",", ":", "—"].includes(tokens[at + 1] ?? "") && ["i", "i'll", "ill"].includes(tokens[at + 2] ?? ""))) return true;
+  // "…and every time i thought i'll sort it before she finds out": a past thought quoted without its comma, as speech recognition gives it.
+  if (tokens.some((token, at) => token === "thought" && tokens[at - 1] === "i" && (["i'll", "ill"].includes(tokens[at + 1] ?? "") || (tokens[at + 1] === "i" && ["'ll", "will", "ll"].includes(tokens[at + 2] ?? ""))))) return true;
   // "I get the thought that I'll hold her under", "I'm scared I'll drop her": what is feared or pictured, not an act.
   return words.some((word, at) => (thoughtNouns.has(word) && words[at + 1] === "that") || (fearWords.has(word) && /^(?:that )?i(?:'ll| will| might| would|'d)\b/.test(words.slice(at + 1, at + 4).join(" ").replace(/ '/g, "'"))));
+}
+
+/** Words after "leave that" that close it as a refusal: "I'll leave that, thanks", "I'll leave it for now", "leave it there". */
+const leftClosers: ReadonlySet<string> = new Set(["thanks", "thank", "for", "then", "there", "though", "actually", "and", "but"]);
+/** True when an act leaves what was put forward be: "leave" and a word pointing back, then nothing or only a closer (`leftClosers`). */
+function leavesItBe(act: readonly ReadToken[]): boolean {
+  const words = act.filter(isWord);
+  return words[0]?.lemma === "leave" && ["that", "it", "this", "those"].includes(words[1]?.lemma ?? "") && (words[2] === undefined || leftClosers.has(words[2].lemma));
 }
 
 /** What a thought is called: "the thought that I'll…", "this picture that I'll…". */
@@ -1017,6 +1032,13 @@ export function restatesCondition(sentences: readonly ReadSentence[], at: number
   const [first, second] = sentences[at]!.tokens.filter(isWord);
   const goesOn = (first?.lemma === "i" && second?.value.toLowerCase() === "mean") || first?.lemma === "or";
   return goesOn && sentences.slice(0, at).some((sentence) => sentence.tokens.some((token) => settingCondition.has(token.lemma)));
+}
+
+/** True when the sentence takes back a promise before its commitment: "I won't promise I'll take anything" refuses what follows. */
+function promisedNotBefore(sentence: ReadSentence): boolean {
+  const starts = commitmentStarts(sentence.tokens);
+  const promiseAt = sentence.tokens.findIndex((token, at) => promiseWords.has(token.value.toLowerCase()) && promisesNot([{ ...sentence, tokens: sentence.tokens.slice(0, at + 1) }]));
+  return promiseAt !== -1 && starts.some((start) => start > promiseAt);
 }
 
 /** Words after "can't", "won't", "no" or "not" that take back a promise: "I can't promise", "no promises", "not promising". */

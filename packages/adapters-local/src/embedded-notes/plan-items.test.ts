@@ -324,6 +324,21 @@ describe("plan items: what was agreed", () => {
     expect(toConfirm(turns)).toEqual(["To confirm: Some people tell themselves, “Come on, just get on with it.” — “I'll do that a lot.”"]);
   });
 
+  it("takes a way of coping the therapist told of, called good and weighed in the first person ('I could try that'), as plan in the patient's words", () => {
+    for (const assent of ["That's a good idea, I could try that.", "Good idea I could definitely try that."]) {
+      const turns = ["T: I find a simple schedule, getting up at the same time every day, makes my days go better.", `P: ${assent}`];
+      expect(plan(turns).map((item) => item.text), assent).toEqual([`${agreedPrefix}“${assent}” — to “I find a simple schedule, getting up at the same time every day, makes my days go better.”`]);
+      expect(toConfirm(turns), assent).toEqual([]);
+    }
+    // Called good without weighing it as one's own: to confirm; weighed without calling it good takes up no proposal this writer knows.
+    const called = ["T: I find a simple schedule, getting up at the same time every day, makes my days go better.", "P: That's a good idea."];
+    expect(plan(called)).toEqual([]);
+    expect(toConfirm(called)).toHaveLength(1);
+    const weighed = ["T: I find a simple schedule, getting up at the same time every day, makes my days go better.", "P: I could try that."];
+    expect(plan(weighed)).toEqual([]);
+    expect(toConfirm(weighed)).toEqual([]);
+  });
+
   it("names, as what a first-person commitment answered, the sentence of the turn that offers an act in a later clause before a longer one", () => {
     const turns = [
       "T: I find the evenings easier when I get outside, so try a walk after tea. I also lost my own father some years ago and he is still on my mind most days when the light goes.",
@@ -538,6 +553,24 @@ describe("plan items: what was agreed", () => {
     const turns = ["T: You could write to the landlord about the repairs.", "P: I will try, but it will be hard."];
     expect(plan(turns)).toEqual([]);
     expect(toConfirm(turns)).toEqual(["To confirm: You could write to the landlord about the repairs. — “I will try, but it will be hard.”"]);
+  });
+
+  it("takes no plan from an offer left ('No, I'll leave that, thanks'), a promise taken back before the act, or a past thought quoted without its comma", () => {
+    expect(plan(["T: Third thing, I'd like to book you in for a spirometry test.", "P: No, I'll leave that, thanks."])).toEqual([]);
+    expect(plan(["T: Would you like the leaflet?", "P: I'll leave it for now."])).toEqual([]);
+    expect(plan(["T: What about the tablets?", "P: I won't promise I'll take anything."])).toEqual([]);
+    expect(plan(["T: How did it get to this?", "P: it just snowballed and every time i thought i'll sort it before she finds out"])).toEqual([]);
+    // Leaving something somewhere is an act.
+    expect(plan(["T: What will you do?", "P: I'll leave it at reception for her."]).map((item) => item.quote)).toEqual(["I'll leave it at reception for her."]);
+  });
+
+  it("keeps a commitment said after a contrast that doubts only what came before it", () => {
+    const turns = ["T: Maybe you could read some material on mindfulness.", "P: Not my type of books, but I'll definitely look into it."];
+    expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}Maybe you could read some material on mindfulness. — “Not my type of books, but I'll definitely look into it.”`]);
+    // The commitment first, the doubt after it: to confirm.
+    const doubted = ["T: Maybe you could read some material on mindfulness.", "P: I'll try, but it will be hard to find the time."];
+    expect(plan(doubted)).toEqual([]);
+    expect(toConfirm(doubted)).toHaveLength(1);
   });
 
   it("leaves an assent followed by any contrast to confirm, but not one whose contrast comes before it", () => {

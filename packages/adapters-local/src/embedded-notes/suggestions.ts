@@ -1,7 +1,7 @@
 import { acceptsOffer, arrangingOfferAt, asksWillingness, echoesOffer, offersToArrange, proposesSessionToCome, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
-import { emptyVerbs, isThanks, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
+import { commitmentStarts, emptyVerbs, isThanks, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, partsOnly, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
@@ -488,6 +488,9 @@ const tentativePhrases = [
   "i agree",
 ];
 
+/** The weighing assents said of the patient's own doing ("I could try that", "I can do that"): beside a proposal called good, they take it up. */
+const firstPersonWeighings = ["i could try", "i could definitely try", "i could do that", "i could do it", "i can try", "i can definitely try", "i can do that"];
+
 /** Every phrase by which a sentence may take up a proposal, named, plain or weighed. */
 const assentPhrases = [...namingAssentPhrases, ...plainAssentPhrases, ...wantingAssents, ...tentativePhrases];
 const assentFirstWords = firstWordsOf(assentPhrases);
@@ -533,9 +536,12 @@ function doubtedAfter(tokens: readonly ReadToken[]): boolean {
  */
 const closesConcession = (tokens: readonly ReadToken[], at: number) => tokens[at]!.lemma === "though" && tokens.slice(at + 1).every((token) => !isWord(token));
 
-/** Where the sentence's assent starts: its first assent phrase, or its first word when none is said ("I'll try, but…" points back). */
+/**
+ * Where the sentence's assent starts: its first assent or commitment phrase ("Not my type, but
+ * I'll definitely look into it": the doubt comes before it), or its first word when none is said.
+ */
 function assentAt(tokens: readonly ReadToken[]): number {
-  const starts = phrasesMayStart(tokens, assentPhrases).flatMap((phrase) => phraseStarts(tokens, phrase));
+  const starts = [...phrasesMayStart(tokens, assentPhrases).flatMap((phrase) => phraseStarts(tokens, phrase)), ...commitmentStarts(tokens)];
   return starts.length > 0 ? Math.min(...starts) : tokens.findIndex(isWord);
 }
 /** Words of reluctance: said after the assent ("Great tip, I'm quite nervous about phoning them"), they leave it in doubt as a contrast does. */
@@ -693,7 +699,9 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
     reluctantAfter(sentence.tokens) ||
     tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));
   // "I'll try my best" takes up a proposal stated to it, but commits to nothing only put forward ("Tell me more about that.").
-  return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || (committing && !triesBestOnly(sentence)), bare: bare && !naming };
+  // "That's a good idea, I could try that": called good and weighed in the first person, it is taken up as the patient's own.
+  const calledAndWeighed = says(tokens, callingPhrases) && says(tokens, firstPersonWeighings);
+  return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || (committing && !triesBestOnly(sentence)) || calledAndWeighed, bare: bare && !naming };
 }
 
 /** True when a therapist's question only asks the patient to take up what was said, by a verb that points back ("Would you be willing to try that?", "Will you do it?"). */
