@@ -547,7 +547,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (tokens.slice(index, index + length).some((token) => /^(was|were|planned|intended)$/i.test(token.value))) return null;
   // "I'll sign up once the rain stops": waits on a condition, as "if" before it does.
   // "…ask and see if they have room", "speak to them about if they can help": whether, not a condition; "even if I don't like it": a concession (core's `unconditionalIf`).
-  const waitsOn = act.filter((token, at) => conditionsAfter.has(token.lemma) && !unconditionalIf(act, at) && !(token.lemma === "if" && act[at - 1]?.lemma === "about"));
+  // "I'll text her tonight once he's asleep": "once" after a time said says when within it, not whether.
+  const timedOnce = (at: number) => act[at]!.lemma === "once" && act.slice(0, at).some((token) => timeAnchors.has(token.lemma));
+  const waitsOn = act.filter((token, at) => conditionsAfter.has(token.lemma) && !unconditionalIf(act, at) && !(token.lemma === "if" && act[at - 1]?.lemma === "about") && !timedOnce(at));
   const waitsAfter = waitsOn.length > 0;
   // "If it gets bad again I'll call the crisis line", "I'll ring the helpline if it gets bad": reaching out for help in a crisis, waiting on it —
   // a safety plan's step, to confirm with the patient, never a plan line; any other act that waits on a condition is none.

@@ -32,6 +32,13 @@ function plan(turns: string[]): NoteItem[] {
   return isNotAssessed(notes.actionItems) ? [] : notes.actionItems;
 }
 
+/** Asserts the plan's lines, as written, and that core's check grounds every one. */
+function expectGroundedPlanOf(turns: string[], lines: string[]): void {
+  const items = plan(turns);
+  expect(items.map((item) => item.text)).toEqual(lines);
+  expect(items.every((item) => item.verification.status === "grounded")).toBe(true);
+}
+
 /** The items to confirm with the patient (written as follow-up topics), by text. */
 function toConfirm(turns: string[]): string[] {
   const notes = notesOf(turns);
@@ -562,6 +569,18 @@ describe("plan items: what was agreed", () => {
     expect(plan(["T: How did it get to this?", "P: it just snowballed and every time i thought i'll sort it before she finds out"])).toEqual([]);
     // Leaving something somewhere is an act.
     expect(plan(["T: What will you do?", "P: I'll leave it at reception for her."]).map((item) => item.quote)).toEqual(["I'll leave it at reception for her."]);
+  });
+
+  it("reads 'once' after a time said as when within it, not whether: 'I'll text her tonight once he's asleep'", () => {
+    expect(plan(["T: Would you be willing to tell her a bit more?", "P: yeah ill text her tonight once hes asleep"]).map((item) => item.quote)).toEqual(["yeah ill text her tonight once hes asleep"]);
+    expect(plan(["T: What will you do?", "P: I'll sign up once the rain stops."])).toEqual([]);
+  });
+
+  it("takes an offer made as possible and accepted in words of leave as agreed: 'I can do the referral now.' — 'Go on then.'", () => {
+    const turns = ["T: The stop smoking service is local, a weekly session for twelve weeks. I can do the referral now.", "P: Go on then. Yeah, put me down for that. Phone would be better, I'm on shifts."];
+    expectGroundedPlanOf(turns, ["Agreed: “Go on then.” — to “I can do the referral now.”"]);
+    const prescription = ["T: Would you want me to do a prescription today, so you've got them ready?", "P: Yeah, do that."];
+    expectGroundedPlanOf(prescription, ["Agreed: “Yeah, do that.” — to “Would you want me to do a prescription today, so you've got them ready?”"]);
   });
 
   it("keeps a commitment said after a contrast that doubts only what came before it", () => {

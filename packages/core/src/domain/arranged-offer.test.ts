@@ -42,7 +42,7 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     for (const lead of ["so", "and", "okay", "ok", "well", "now", "then", "alright", "right"]) expect(offers(`${lead} shall I book you in?`), lead).toBe(true);
     for (const filler of ["just", "also", "go ahead and"]) expect(offers(`Shall I ${filler} book you in?`), filler).toBe(true);
     for (const act of arrangingActs) {
-      const expected = !["make", "made", "see", "saw", "let"].includes(act);
+      const expected = !["make", "made", "do", "did", "see", "saw", "let"].includes(act);
       expect(offers(`Would it be okay if I ${act} it for you?`), act).toBe(expected);
       if (expected) expect(offers(`Would it be okay if I ${act} an appointment for you?`), act).toBe(true);
     }
@@ -197,7 +197,7 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     expect([...offerLeads]).toEqual(expect.arrayContaining(["so", "okay"]));
     expect([...arrangingActs]).toEqual(expect.arrayContaining(["refer", "book", "send", "make"]));
     expect([...arrangingActs]).not.toContain("tell");
-    expect([...madeArrangements]).toEqual(["appointment", "referral", "booking"]);
+    expect([...madeArrangements]).toEqual(["appointment", "referral", "booking", "prescription", "script"]);
     expect([...acceptingCourtesies]).toEqual(["please", "thanks", "thank", "you", "go", "on", "ahead", "then", "okay", "ok", "alright", "of", "course"]);
   });
 });
@@ -293,6 +293,23 @@ describe("arrangingOfferAt: an offer in one sentence, or an act stated and leave
     return arrangingOfferAt(read, read.length - 1);
   };
 
+  it("takes an act offered as possible ('I can…', 'I could…') as the offer, unless the turn asks one of its own", () => {
+    expect(offerIn("There's a stop smoking service at the surgery. I can do the referral now.")).toBe(1);
+    expect(offerIn("I could book you in for Friday.")).toBe(0);
+    // "Would it help if I booked it for you? I can ring the surgery…": the question is the offer.
+    const asked = sentences("Would it help if I booked it for you? I can ring the surgery when I'm back.");
+    expect(arrangingOfferAt(asked, 1)).toBe(-1);
+    expect(arrangingOfferAt(asked, 0)).toBe(0);
+    // A possibility of no arranging act is none ("I can see that", "I can imagine").
+    expect(offerIn("I can imagine that was hard.")).toBe(-1);
+  });
+
+  it("takes 'do' as arranging only with what it arranges: a referral, a prescription", () => {
+    expect(offerIn("Would you want me to do a prescription today?")).toBe(0);
+    expect(offerIn("Shall I do the referral now?")).toBe(0);
+    expect(offerIn("Shall I do that?")).toBe(-1);
+  });
+
   it("finds the sentence stating the act when the next asks leave for it, by every reader", () => {
     for (const using of [reader, wholeWordsReader({ commas: true }), tagger]) {
       expect(offerIn("I'd like to book you in with your GP this week. Would that be alright?", using), using.name).toBe(0);
@@ -339,6 +356,11 @@ describe("arrangingOfferAt: an offer in one sentence, or an act stated and leave
 describe("acceptsOffer: the patient's plain yes", () => {
   it("accepts a plain yes with or without thanks", () => {
     for (const yes of ["Yes, please.", "Yes please", "Yeah, thanks.", "Yes, thank you.", "Sure.", "Yep.", "Yes, definitely, please.", "Yeah, go on.", "Yes, go ahead.", "Yeah, go on then."]) expect(accepts(yes), yes).toBe(true);
+  });
+
+  it("accepts in words of leave or of the act itself, after a yes or an okay, and nothing more", () => {
+    for (const yes of ["Go on then.", "Oh, go on then.", "Yeah, do that.", "Do it.", "Yeah, go for it.", "Put me down for that.", "Put me down.", "Sign me up.", "Okay, put me down for it."]) expect(accepts(yes), yes).toBe(true);
+    for (const sentence of ["Do that again?", "Put me down for the late one.", "Go on then, but only once."]) expect(accepts(sentence), sentence).toBe(false);
   });
 
   it("does not accept an acknowledgement, a courtesy alone, a hedge or a longer turn", () => {

@@ -42,8 +42,8 @@ const offerFillers: ReadonlySet<string> = new Set(["just", "also", "go", "ahead"
  * know (`knowReach`: "Shall I let your GP know?", not "Can I let you go early?").
  */
 export const arrangingActs: ReadonlySet<string> = new Set([
-  "refer", "book", "arrange", "schedule", "send", "print", "email", "sign", "set", "order", "contact", "organise", "organize", "call", "ring", "phone", "text", "write", "put", "make", "see", "let",
-  "referred", "booked", "arranged", "scheduled", "sent", "printed", "emailed", "signed", "ordered", "contacted", "organised", "organized", "called", "rang", "phoned", "texted", "wrote", "made", "saw",
+  "refer", "book", "arrange", "schedule", "send", "print", "email", "sign", "set", "order", "contact", "organise", "organize", "call", "ring", "phone", "text", "write", "put", "make", "do", "see", "let",
+  "referred", "booked", "arranged", "scheduled", "sent", "printed", "emailed", "signed", "ordered", "contacted", "organised", "organized", "called", "rang", "phoned", "texted", "wrote", "made", "did", "saw",
 ]);
 /** What "give you a …" arranges: "I'll give you a ring", "…a call", "…a bell". */
 export const callsGiven: ReadonlySet<string> = new Set(["ring", "call", "bell"]);
@@ -58,10 +58,10 @@ export const knowReach = 5;
 const seeForms: ReadonlySet<string> = new Set(["see", "saw"]);
 /** Words that make "see you" a session to come, within the next four words: "see you again on Thursday", "see you next week" — not "Can I see your list?". */
 export const seenAgain: ReadonlySet<string> = new Set(["again", "next", "on", "in", "tomorrow", "weekly", "fortnightly", ...weekdays]);
-/** "Make" and its past form: an arranging act only with what it arranges after it. */
-const makeForms: ReadonlySet<string> = new Set(["make", "made"]);
-/** What "make" arranges, within the next four words: "Shall I make you an appointment?", not "Can I make a suggestion?". */
-export const madeArrangements: ReadonlySet<string> = new Set(["appointment", "referral", "booking"]);
+/** "Make" and "do", and their past forms: an arranging act only with what it arranges after it ("Shall I do the referral now?", not "Shall I do that?"). */
+const makeForms: ReadonlySet<string> = new Set(["make", "made", "do", "did"]);
+/** What "make" or "do" arranges, within the next four words: "Shall I make you an appointment?", "Would you want me to do a prescription?", not "Can I make a suggestion?". */
+export const madeArrangements: ReadonlySet<string> = new Set(["appointment", "referral", "booking", "prescription", "script"]);
 /** How many words after "make" what it arranges may come: "make you an appointment" (three). */
 const madeReach = 4;
 
@@ -214,6 +214,11 @@ const statedOpenings: readonly (readonly string[])[] = [
   ["i", "could"],
   ["let", "me"],
 ];
+/** Openings of a sentence that offers, as a possibility the patient may take up, what the therapist can arrange: "I can do the referral now.", "I could book you in for Friday." */
+const possibleOpenings: readonly (readonly string[])[] = [
+  ["i", "can"],
+  ["i", "could"],
+];
 /** Questions asking leave for what was just stated, word by word (by lemma or as said, so "is" read as "be" still matches): "Would that be alright?", "Is that okay?", "How does that sound?". */
 const leaveAsked: readonly (readonly string[])[] = [
   ["would", "that", "be", "okay"],
@@ -228,7 +233,9 @@ const leaveAsked: readonly (readonly string[])[] = [
 
 /**
  * The sentence of a therapist's turn that offers to arrange something, looking at the sentence at
- * `at`: itself when it offers (`offersToArrange`: "Shall I book you in?"), or the one before when
+ * `at`: itself when it offers (`offersToArrange`: "Shall I book you in?") or, when no sentence of
+ * the turn asks such an offer, offers it as possible (`possibleOpenings`: "I can do the referral
+ * now."); or the one before when
  * it asks leave (`leaveAsked`: "Would that be alright?") for an act that one states
  * (`statedOpenings`: "I'd like to book you in with your GP this week."); -1 when neither.
  */
@@ -236,6 +243,8 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
   const words = sentences[at];
   if (words === undefined) return -1;
   if (offersToArrange(words) || meetingTimedAfter(words, sentences[at + 1])) return at;
+  // "I can do the referral now.": an act offered as possible, when the turn asks no offer of its own ("Would it help if I booked it? I can ring the surgery…" offers the first).
+  if (opensArranging(words, possibleOpenings) && !sentences.some(offersToArrange)) return at;
   const from = pastWords(words, 0, offerLeads);
   const asksLeave = leaveAsked.some((question) => question.every((part, offset) => is(words[from + offset], part)));
   return asksLeave && at > 0 && opensArranging(sentences[at - 1]!, statedOpenings) ? at - 1 : -1;
@@ -243,6 +252,20 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
 
 /** Words of thanks, leave or assurance an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on then.", "Yes, go ahead.", "Yeah, okay.", "Yes, of course." — never a yes alone ("Okay." may only acknowledge). */
 export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead", "then", "okay", "ok", "alright", "of", "course"]);
+
+/** Words that may lead an acceptance in words of leave or of the act: "Yeah, do that.", "Oh, go on then.". */
+const acceptingLeads: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "ya", "yea", "oh", "okay", "ok", "alright", "right", "fine"]);
+/** Acceptances, word by word after such leads, of an offer to arrange something: "Go on then.", "Do that.", "Put me down for that.", "Sign me up." */
+const acceptingPhrases: readonly (readonly string[])[] = [
+  ["go", "on", "then"],
+  ["go", "for", "it"],
+  ["do", "that"],
+  ["do", "it"],
+  ["put", "me", "down"],
+  ["put", "me", "down", "for", "that"],
+  ["put", "me", "down", "for", "it"],
+  ["sign", "me", "up"],
+];
 
 /** Words that accept an arrangement as suiting the patient: "That's fine.", "Sounds good.", "Perfect.", "That would help." */
 export const suitingWords: ReadonlySet<string> = new Set(["fine", "good", "great", "perfect", "lovely", "brilliant", "help", "helpful"]);
@@ -289,6 +312,9 @@ export function echoesOffer(words: readonly MatchedWord[]): boolean {
  * "Okay, I'll be there.", "I'll be here."); "Okay." and "Maybe." do not.
  */
 export function acceptsOffer(words: readonly MatchedWord[]): boolean {
+  // "Go on then.", "Yeah, do that.", "Put me down for that.": taken up in words of leave or of the act itself.
+  const from = pastWords(words, 0, acceptingLeads);
+  if (acceptingPhrases.some((phrase) => from + phrase.length === words.length && phrase.every((part, offset) => is(words[from + offset], part)))) return true;
   const said = words.filter((word) => !is(word, acceptingCourtesies));
   // "Yeah, Wednesday.": a yes naming the time offered.
   const timeNamed = said.some((word) => is(word, suitingTimes)) && confirmsPlainly(said.filter((word) => !is(word, suitingTimes)));
