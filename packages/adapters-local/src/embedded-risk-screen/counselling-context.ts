@@ -141,6 +141,8 @@ const putAway = new RegExp(
   ` (?:lock\\S* ${meansObject} (?:up|away)|clear (?:out )?(?:the|your|my|his|her) (?:medicine |kitchen |bathroom )?(?:cupboard|cabinet|drawer)|get rid of ${meansObject}|throw\\S* ${meansObject} (?:away|out)|(?:put|throw|chuck|bin)\\S* ${meansObject} (?:\\S+ ){0,2}(?:in|into) the (?:\\S+ )?(?:bin|rubbish|sharps box|sharps bin)|flush\\S* ${meansObject}|hand ${meansObject} in|take ${meansObject} (?:back )?to the (?:pharmacy|chemist)` +
     // "take the tablets round to Pat's", "the tablets have gone to my mum's": taken to someone who keeps them.
     `|take ${pluralMeans} (?:round |over |across |back )?to ${keepersHome}|${pluralMeans} (?:have |have be |be )?(?:go|gone) (?:round |over |back )?to ${keepersHome}` +
+    // "you take them love i dont want them in the house": means not wanted at home, handed back.
+    `|(?:do not|not) want ${meansObject} in (?:the|my) (?:house|home|flat)` +
     // "ask him to come and take the gun and the cartridges tonight", "ring Rhys after this call to take the gun": someone asked to take them away.
     `|(?:ask|get|ring|call|phone|text) (?:(?:my |a |the |our )(?:\\S+ )?${keepers}|(?!(?:me|myself|yourself)\\b)\\S+) (?:\\S+ ){0,4}?to (?:come (?:round |over )?and )?(?:take|collect|pick up|hold on to|hold onto|keep|look after|mind) ${pluralMeans})(?= )`,
 );

@@ -1346,4 +1346,36 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     const lines = ["T: when you say for when it gets too much do you mean taking them to end your life", "[pause] well i'm not going to lie to you yes i suppose i do i've thought i'd rather choose when than be wheeled into a home"];
     expect(ownOn(lines, "seg-2").map((finding) => [finding.category, finding.basis])).toEqual([["active_ideation", "answer_to_named_question"]]);
   });
+
+  it("a thirteenth batch: a ligature set up where suicide was talked about pages; elsewhere it is not read", () => {
+    const lines = ["T: have you thought about how you might do it", "theres a rope in the garage", "T: have you done anything with it like set it up or tied it", "i tied it to the beam last night i just went out and looked at it and then i came back in"];
+    expect(ownOn(lines, "seg-4").filter((finding) => finding.category === "preparatory_behaviour").map((finding) => finding.basis)).toEqual(["statement"]);
+    expect(findings(["We put the rope over the banister for the decorations."]).filter((finding) => finding.category === "preparatory_behaviour")).toEqual([]);
+  });
+
+  it("a thirteenth batch: a harm taken back in the speaker's very next message is none", () => {
+    expect(findings(["but im gonna kill my flatmate", "lol not literally", "she left a pan for 3 days"])).toEqual([]);
+    expect(categoriesOf(ownOn(["I'm going to kill him.", "I mean it."], "seg-1"))).toEqual(["harm_to_others"]);
+  });
+
+  it("a thirteenth batch: an overdose that might have happened unknowing, tablets not wanted in the house, a train travelled on, a hurt felt and someone else's no are no risk", () => {
+    const review = ["T: co codamol already has paracetamol in it so if you take both its easy to go over the limit", "so i could have overdosed and not even known", "T: shall i take the old ones back for you", "you take them love i dont want them in the house then here"];
+    expect(findings(review).filter((finding) => finding.subject === "speaker")).toEqual([]);
+    const travel = ["T: when you say walk out and not come back, are you thinking of ending your life?", "No! God, no. I mean get on a train to Whitby and sit on a bench with a bag of chips."];
+    expect(ownOn(travel, "seg-2")).toEqual([]);
+    for (const said of ["yes and this hurts me because i am his mum", "he says no but he doesnt go to the shop anymore he goes the long way to school"]) expect(findings([said]), said).toEqual([]);
+    expect(categoriesOf(ownOn(["He hurt me."], "seg-1"))).toEqual(["abuse"]);
+  });
+
+  it("a thirteenth batch: not caring if one crashes is a passive wish; crashing the car in other words is not", () => {
+    expect(categoriesOf(ownOn(["dont care if i crash"], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(findings(["I don't care if I crash the car, it's insured."])).toEqual([]);
+  });
+
+  it("a thirteenth batch: a grooming adult's secrecy, pictures and visits are listed as abuse; a surprise kept is not", () => {
+    for (const said of ["and he said i cant tell anyone bc they wouldnt understand", "he asked for a pic of me in my pjs. i didnt send it", "but he wants me to come to his flat on saturday and not tell mum"]) {
+      expect(categoriesOf(ownOn([said], "seg-1")), said).toEqual(["abuse"]);
+    }
+    expect(findings(["he said I can't tell anyone about the surprise party"])).toEqual([]);
+  });
 });

@@ -181,6 +181,8 @@ interface Around {
   previous?: RiskSentence;
   /** The sentence after in the turn, which may say the act was a mistake ("Not on purpose."). */
   next?: RiskSentence;
+  /** The speaker's next sentence, in the turn or, where the turn ends, in their very next message ("im gonna kill my flatmate" — "lol not literally"). */
+  nextOwn?: RiskSentence;
   patient: boolean;
   /** Suicide or self-harm was named outright just before. */
   namedJustBefore: boolean;
@@ -193,10 +195,10 @@ interface Around {
 }
 
 function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
-  const { segmentDeniesIntentToDie, suicideTalked, previous, next, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
+  const { segmentDeniesIntentToDie, suicideTalked, previous, next, nextOwn, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
-  if ((row.category === "abuse" || row.category === "harm_to_others") && harmTakenBack(sentence, last, next)) return null;
+  if ((row.category === "abuse" || row.category === "harm_to_others") && harmTakenBack(sentence, last, nextOwn ?? next)) return null;
   if (isPlanningAhead(row.plannedAheadInIllness === true, sentence, terminalIllnessTold)) return null;
   // Harm reduction and medication counselling: care, not a method, plan or means.
   if (isCareNotRisk(row.category, sentence)) return null;
@@ -240,7 +242,7 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   // "Starving myself to lose the weight": restrictive eating, listed to review.
   // "…and I wanted to kill him, I honestly did": a wish to harm someone told in the past, listed to review.
   const wishedBefore = category === "harm_to_others" && wishedInThePast.test(sentence.said) && !stillWished.test(sentence.said);
-  const stated = ownNow && !feared && !wishedBefore && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && (dyingNamedAfter && ownActs.has(category) ? isOwnWords(sentence, first, last, category, patient) : isOwnStatement(sentence, first, last, category, patient, namedJustBefore)));
+  const stated = ownNow && !feared && !wishedBefore && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && ((dyingNamedAfter && ownActs.has(category)) || (row.statesInContext === true && suicideTalked) ? isOwnWords(sentence, first, last, category, patient) : isOwnStatement(sentence, first, last, category, patient, namedJustBefore)));
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : harmOfUse ? "Spoke of harm from their drinking or drug use" : feared ? "Spoke of a fear of hurting someone" : row.says,
@@ -526,6 +528,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         continue;
       }
       const seen = new Set<string>();
+      // The speaker's very next message, read only for a match at the turn's end: typed chat sends one thought in several.
+      const following = input.segments[index + 1];
+      const nextMessage = () => (following !== undefined && following.speaker === segment.speaker ? readRiskSentences(following)[0] : undefined);
       // Someone whose cutting is not to die names its means whenever they name a blade: read as in context, and listed as self-harm below.
       const inContext = sinceSuicideTalk <= suicideContextSegments || (cutNotToDie.has(segment.speaker) && cuttingWords.test(sentence.text));
       const found = [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)];
@@ -542,6 +547,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
           suicideTalked: inContext,
           previous: sentences[at - 1],
           next: sentences[at + 1],
+          nextOwn: sentences[at + 1] ?? nextMessage(),
           patient: role === "patient",
           namedJustBefore: namedBefore,
           dyingNamedAfter,

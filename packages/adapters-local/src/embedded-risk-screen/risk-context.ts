@@ -413,6 +413,8 @@ const idioms: readonly RegExp[] = [
   // What nearly happened, by mistake or in anger, told after: "I gave the wrong dose, I could have killed him", "I nearly killed someone".
   / (?:could|might) (?:have|'ve|of) (?:kill|killed|murder|murdered) (?:him|her|them|someone|somebody|a patient|my patient|a child|a kid|person)\b/g,
   / (?:nearly|almost) (?:kill|killed) (?:someone|somebody|a patient|my patient|a child|a kid)\b/g,
+  // An overdose that might have happened unknowing: "so i could have overdosed and not even known", "…without realising".
+  / (?:could|might) (?:have|'ve|of) (?:accidentally )?overdos\S* (?:\S+ ){0,2}(?:without (?:know\S*|realis\S*|realiz\S*|noticing)|and not (?:even )?(?:know\S*|known|realis\S*|realiz\S*))/g,
   // A death witnessed: "I watched him bleed out".
   / (?:watch|watched|watching|saw|see|seen) (?:him|her|them|my \S+|person|\S+) (?:\S+ )?(?:bleed|bled) out\b/g,
   // "I don't want to die, I want this to stop": what is to stop is set against dying.

@@ -49,6 +49,12 @@ export interface RiskPattern {
   reviewOnly?: boolean;
   /** Planning one's funeral or affairs: where the speaker has named a terminal illness, planning ahead, not preparing (`isPlanningAhead`). */
   plannedAheadInIllness?: boolean;
+  /**
+   * Acts done only to die ("I tied it to the beam last night"): in the speaker's own words where
+   * suicide was just talked about, a statement (which may page) with no word of suicide in the
+   * sentence; elsewhere listed to review.
+   */
+  statesInContext?: boolean;
 }
 
 /** A meaning said together with another (`with`), in the same sentence or the one next to it in the turn. */
@@ -88,6 +94,7 @@ const rowSchema = z.strictObject({
   namesMedicine: z.literal(true).optional(),
   reviewOnly: z.literal(true).optional(),
   plannedAheadInIllness: z.literal(true).optional(),
+  statesInContext: z.literal(true).optional(),
   match: z.array(wording).min(1, "no wording"),
   examples: z.array(z.string().min(1)).min(1, "no example"),
 });
@@ -178,6 +185,7 @@ export function parseRiskRules(text: string, source = "risk-rules.yaml"): RiskRu
     ...(row.namesMedicine === undefined ? {} : { namesMedicine: row.namesMedicine }),
     ...(row.reviewOnly === undefined ? {} : { reviewOnly: row.reviewOnly }),
     ...(row.plannedAheadInIllness === undefined ? {} : { plannedAheadInIllness: row.plannedAheadInIllness }),
+    ...(row.statesInContext === undefined ? {} : { statesInContext: row.statesInContext }),
   });
   const rows = file.data.rows.map((raw, index) => common(readRow(raw, index, "rows", rowSchema)));
   const concepts = file.data.concepts.map((raw, index): RiskConcept => {
