@@ -361,6 +361,8 @@ describe("acceptsOffer: the patient's plain yes", () => {
   it("accepts in words of leave or of the act itself, after a yes or an okay, and nothing more", () => {
     for (const yes of ["Go on then.", "Oh, go on then.", "Yeah, do that.", "Do it.", "Yeah, go for it.", "Put me down for that.", "Put me down.", "Sign me up.", "Okay, put me down for it."]) expect(accepts(yes), yes).toBe(true);
     for (const sentence of ["Do that again?", "Put me down for the late one.", "Go on then, but only once."]) expect(accepts(sentence), sentence).toBe(false);
+    for (const lead of ["yes", "yeah", "yep", "ya", "yea", "oh", "okay", "ok", "alright", "right", "fine"]) expect(accepts(`${lead}, put me down for it.`), lead).toBe(true);
+    expect(accepts("Well, put me down for it.")).toBe(false);
   });
 
   it("does not accept an acknowledgement, a courtesy alone, a hedge or a longer turn", () => {

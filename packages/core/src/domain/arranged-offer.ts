@@ -255,11 +255,10 @@ export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "than
 
 /** Words that may lead an acceptance in words of leave or of the act: "Yeah, do that.", "Oh, go on then.". */
 const acceptingLeads: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "ya", "yea", "oh", "okay", "ok", "alright", "right", "fine"]);
-/** Acceptances, word by word after such leads, of an offer to arrange something: "Go on then.", "Do that.", "Put me down for that.", "Sign me up." */
+/** Acceptances, word by word after such leads, of an offer to arrange something: "Go on then.", "Do it.", "Put me down for that.", "Sign me up." ("Yeah, do that." is a plain confirmation already). */
 const acceptingPhrases: readonly (readonly string[])[] = [
   ["go", "on", "then"],
   ["go", "for", "it"],
-  ["do", "that"],
   ["do", "it"],
   ["put", "me", "down"],
   ["put", "me", "down", "for", "that"],
