@@ -83,6 +83,8 @@ const notVolitional = new Set([
   // "loose": "lose" as chat often spells it ("I might loose her").
   "fail", "die", "lose", "loose", "forget", "regret", "believe", "know", "understand", "feel", "like", "love", "want", "hate", "become", "get", "end", "break", "cry", "hurt", "graduate", "survive", "win", "pass",
   "recover", "heal", "cope", "overcome", "succeed", "improve", "worry", "stress", "panic", "despair", "overthink", "hope", "wish",
+  // "less like I'm gonna explode", "I'm going to scream": how it feels, no act.
+  "explode", "burst", "scream", "snap", "faint", "collapse",
 ]);
 /** Words that, after "get", make it getting a thing ("get a job", "get my car fixed"), not becoming ("get better"). */
 const possessives = new Set(["my", "your", "his", "her", "our", "their"]);

@@ -583,6 +583,10 @@ describe("plan items: what was agreed", () => {
     expectGroundedPlanOf(prescription, ["Agreed: “Yeah, do that.” — to “Would you want me to do a prescription today, so you've got them ready?”"]);
   });
 
+  it("takes no commitment from a feeling said with 'gonna': 'less like im gonna explode'", () => {
+    expect(toConfirm(["T: How are you feeling now?", "P: still angry tbh but less like im gonna explode"])).toEqual([]);
+  });
+
   it("keeps a commitment said after a contrast that doubts only what came before it", () => {
     const turns = ["T: Maybe you could read some material on mindfulness.", "P: Not my type of books, but I'll definitely look into it."];
     expect(plan(turns).map((item) => item.text)).toEqual([`${agreedPrefix}Maybe you could read some material on mindfulness. — “Not my type of books, but I'll definitely look into it.”`]);

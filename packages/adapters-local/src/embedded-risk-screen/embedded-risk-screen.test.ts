@@ -1378,4 +1378,23 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     }
     expect(findings(["he said I can't tell anyone about the surprise party"])).toEqual([]);
   });
+
+  it("a question put of people, then turned to the listener, asks of the listener; someone else's ending of their life does not", () => {
+    const asked = ["T: sometimes people have thoughts of ending their life, is that something you've had?", "yes"];
+    expect(ownOn(asked, "seg-2").map((finding) => [finding.category, finding.basis])).toEqual([["active_ideation", "answer_to_named_question"]]);
+    expect(findings(["T: did your parents ever try to end their life?", "yes"])).toEqual([]);
+    expect(findings(["There should be no shame getting help, and its cheaper to train somebody new."])).toEqual([]);
+  });
+
+  it("a fourteenth batch: a feeling compared and the bare minimum are no risk; bars taken are", () => {
+    for (const said of ["tried the timer thing, felt a bit less like im gonna die lol.", "then i do the bare minimum and after work i game till 3am"]) expect(findings([said]), said).toEqual([]);
+    expect(categoriesOf(ownOn(["i took some bars last night"], "seg-1"))).toEqual(["substance"]);
+  });
+
+  it("a fourteenth batch: 'I don't say the word. But yes.' is a yes; tablets looked at and counted are listed", () => {
+    const lines = ["After the visa decision, if it is no, then finish.", "T: Finish. Do you mean ending your life?", "Yes. I don't say the word. But yes."];
+    expect(ownOn(lines, "seg-3").map((finding) => [finding.category, finding.basis])).toEqual([["active_ideation", "answer_to_named_question"]]);
+    expect(findings(["T: Are you thinking of ending your life?", "I don't, no."])).toEqual([]);
+    expect(categoriesOf(ownOn(["On Saturday, three o'clock, I looked at the tablets and I counted. Twenty-eight."], "seg-1"))).toEqual(["preparatory_behaviour"]);
+  });
 });

@@ -515,7 +515,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         const pillsAsMeans = asksOfPillsAsMeans.test(sentence.text);
         startsTalk ||= matches.some((match) => match.row.namesMedicine !== true) || (matches.length > 0 && pillsAsMeans);
         askedAQuestion ||= questions.size > before && (sentence.question || isScreeningQuestion(sentence));
-        named ||= (namesTheRisk.test(sentence.text) || namesTheRisk.test(sentence.said)) && (said.length === 0 || matches.length > 0);
+        // Read as the listener's words: "…thoughts of ending their life, is that something you've had?" names it of them.
+        named ||= (namesTheRisk.test(listener.text) || namesTheRisk.test(listener.said)) && (said.length === 0 || matches.length > 0);
         outrightQuestion ||= pillsAsMeans || namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text);
         continue;
       }

@@ -247,6 +247,8 @@ export function actorOf(sentence: RiskSentence, first: number): "speaker" | "oth
   return "unknown";
 }
 
+/** Words of people in general, by which a question is put: "people", "someone", "anyone". */
+const peopleInGeneral: ReadonlySet<string> = new Set(["people", "person", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "others"]);
 /** Verbs by which a question asks what someone knows or said of the listener's risk ("does your wife know about the hose?"): the risk stays the listener's. */
 const knowingVerbs: ReadonlySet<string> = new Set(["know", "about", "tell", "say", "ask", "hear", "see", "find", "notice", "think", "worry", "mention"]);
 
@@ -258,8 +260,9 @@ const knowingVerbs: ReadonlySet<string> = new Set(["know", "about", "tell", "say
 export function saidOfSomeoneElse(sentence: RiskSentence, first: number): boolean {
   for (let index = first - 1; index >= Math.max(0, first - 4); index -= 1) {
     const word = sentence.words[index] ?? "";
-    if (word === "i" || knowingVerbs.has(word) || clauseBreaks.has(word)) return false;
-    if (["he", "she", "they", "person", "someone", "somebody"].includes(word) || isFamily(word)) return true;
+    // People in general ("sometimes people have thoughts of ending their life…") are how a question is put, no one else's risk.
+    if (word === "i" || knowingVerbs.has(word) || clauseBreaks.has(word) || peopleInGeneral.has(word)) return false;
+    if (["he", "she", "they"].includes(word) || isFamily(word)) return true;
   }
   return false;
 }
@@ -504,6 +507,8 @@ const idioms: readonly RegExp[] = [
   / (?:nearly|almost) (?:kill\S*|die\S*|died) (?:myself |my self )?(?:\S+ ){0,2}(?:fall\S*|play\S*|trip\S*|slip\S*|crash\S*|driv\S*|runn\S*|climb\S*|ski\S*|cycl\S*|when|in (?:a|the) (?:crash|accident|car|fall))\b/g,
   / (?:thought|think) i (?:was|were|be) (?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
   / (?:feel|felt) (?:like|as if|as though) i(?:'m| am| was| were| be)? (?:really |actually |literally )?(?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
+  // A feeling compared: "a bit less like im gonna die lol", "more like I'm going to die than…".
+  / (?:less|more) like i(?:'m| am| be)? (?:really |actually |literally )?(?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
   / (?:scared|afraid|terrified|frightened|worried|panicked|panicking|panic|fear) (?:that )?i(?:'m| am| was| were| be)? (?:really |actually )?(?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
 ];
 
@@ -619,11 +624,22 @@ export function asListenerWords(sentence: RiskSentence): RiskSentence {
   // "When you say before you go, do you mean…?" quotes the listener's words, and reads as theirs.
   // The speaker's own "before I go" ("could you send me that before I go?") is their leaving, never the listener's "before I go".
   const endsSession = (index: number, all: readonly string[]) => sessionEnd.has(all[index - 1] ?? "") && leaving.has(all[index + 1] ?? "") && !all.slice(0, index).some((before) => quoting.has(before));
-  const swapped = (word: string, index: number, all: readonly string[]) => (word === "you" && endsSession(index, all) ? word : word === "i" && endsSession(index, all) ? "you" : (swap[word] ?? word));
+  // "Sometimes people have thoughts of ending their life — is that something you've had?": a question normalised by speaking of
+  // people, then turned to the listener, asks of the listener's own ("their" read as the listener's words, "my").
+  const normalised = normalisingPeople.test(sentence.text) && turnedToYou.test(sentence.text);
+  const swapped = (word: string, index: number, all: readonly string[]) =>
+    word === "you" && endsSession(index, all) ? word : word === "i" && endsSession(index, all) ? "you" : normalised && word in generalSwap ? generalSwap[word]! : (swap[word] ?? word);
   const words = sentence.words.map(swapped);
   const said = sentence.said.split(" ").map(swapped).join(" ");
   return { ...sentence, words, text: ` ${words.join(" ")} `, said, question: false };
 }
+
+/** A question that speaks of people first ("when people feel like that, sometimes they…", "some people in your situation…"). */
+const normalisingPeople = / (?:people|person|some people|many people|a lot of people|lots of people|others|someone|somebody) (?:\S+ ){0,10}(?:they|their|themselves|themself) /;
+/** …then turns to the listener: "is that something that's been on your mind?", "have you…?", "do you…?". */
+const turnedToYou = / (?:be|is) (?:that|this|it) (?:\S+ )?something (?:\S+ ){0,6}(?:you|your)(?= )| (?:have|do|be|are) you (?:ever |also |yourself )?(?:\S+ )?(?:had|have|felt|feel|experienced|think|thought|notice\S*)(?= )/;
+/** The words of people, read as the listener's own in such a question. */
+const generalSwap: Readonly<Record<string, string>> = { their: "my", themselves: "myself", themself: "myself", they: "i" };
 
 /** Words before "you go" / "you leave" that make it the end of the session: "before you go", "until you leave". */
 const sessionEnd: ReadonlySet<string> = new Set(["before", "until", "after", "when"]);
@@ -646,7 +662,8 @@ export function affirms(text: string): boolean {
   // A long answer says yes only by opening with it, fillers first allowed ("I mean. Yeah. In a general way…").
   // Openers before the yes: fillers, a transcriber's pause, "I'm not going to lie to you" ("[pause] well i'm not going to lie to you yes i suppose i do").
   if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
-  if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|i don't|i do not|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
+  // "Yes. I don't say the word. But yes.": not saying it, or not knowing how, denies nothing.
+  if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|(?:i don't|i do not)(?! (?:say|said|like (?:saying|to say)|want to say|know how to say|use) )|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said)) return false;
   return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said) || restatedYes.test(said);
 }
