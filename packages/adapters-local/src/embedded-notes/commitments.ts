@@ -1040,19 +1040,22 @@ export function restatesCondition(sentences: readonly ReadSentence[], at: number
 
 /** True when the sentence takes back a promise before its commitment: "I won't promise I'll take anything" refuses what follows. */
 function promisedNotBefore(sentence: ReadSentence): boolean {
-  const starts = commitmentStarts(sentence.tokens);
-  const promiseAt = sentence.tokens.findIndex((token, at) => promiseWords.has(token.value.toLowerCase()) && promisesNot([{ ...sentence, tokens: sentence.tokens.slice(0, at + 1) }]));
-  return promiseAt !== -1 && starts.some((start) => start > promiseAt);
+  const promiseAt = promiseTakenBackAt(sentence.tokens);
+  return promiseAt !== -1 && commitmentStarts(sentence.tokens).some((start) => start > promiseAt);
 }
 
 /** Words after "can't", "won't", "no" or "not" that take back a promise: "I can't promise", "no promises", "not promising". */
 const promiseWords = new Set(["promise", "promises", "promising"]);
 /** True when a sentence takes back a promise (`promiseWords` negated, or "no promises"): "I can't promise I won't see him.", "Not promising.". */
 function promisesNot(sentences: readonly ReadSentence[]): boolean {
-  return sentences.some((sentence) => {
-    const words = sentence.tokens.filter(isWord);
-    return words.some((token, at) => promiseWords.has(token.value.toLowerCase()) && words.slice(Math.max(0, at - 2), at).some((before) => before.negated || ["not", "no", "n't", "can't", "cannot", "won't"].includes(before.value.toLowerCase()) || before.lemma === "not"));
-  });
+  return sentences.some((sentence) => promiseTakenBackAt(sentence.tokens) !== -1);
+}
+
+/** Where in the tokens the first promise word taken back stands (`promiseWords` with a negation in the two words before it), or -1. */
+function promiseTakenBackAt(tokens: readonly ReadToken[]): number {
+  const words = tokens.filter(isWord);
+  const at = words.findIndex((token, index) => promiseWords.has(token.value.toLowerCase()) && words.slice(Math.max(0, index - 2), index).some((before) => before.negated || ["not", "no", "n't", "can't", "cannot", "won't"].includes(before.value.toLowerCase()) || before.lemma === "not"));
+  return at === -1 ? -1 : tokens.indexOf(words[at]!);
 }
 
 /**

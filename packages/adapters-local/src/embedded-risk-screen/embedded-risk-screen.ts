@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
+import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, notSayingI, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
 import { transcriberNoteWords } from "../embedded-notes/segment-reader.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
@@ -52,7 +52,7 @@ const floorHolders = String.raw`[([]\s*${transcriberNoteWords}\s*[)\]]|um+|uh+|e
  * A hedge that neither says yes nor denies: "I don't — I'm not saying I'm going to do anything"
  * (a false start cut off by a dash, then what is not being said).
  */
-const hedgeWords = String.raw`i (?:don'?t|do not)(?=\s*[—–-])|(?:i'?m |i am )?not saying (?:that )?(?:i'?m|i am) (?:going to|gonna) do anything`;
+const hedgeWords = String.raw`i (?:don'?t|do not)(?=\s*[—–-])|(?:i'?m |i am )?${notSayingI} (?:going to|gonna) do anything`;
 /**
  * Words that say the speaker is not sure yet, and no more: "idk", "I don't know…", "not sure".
  * Alone they answer nothing — neither a yes nor a denial ("Are you thinking of ending your
@@ -423,13 +423,13 @@ const purposeOfDying = /^[\s\W]*(?:(?:like|i mean|you know|just|basically)[\s\W]
 
 /**
  * Whether the speaker's very next words — the rest of the turn after `sentence`, or their next
- * turn when the turn ends there — say the act is to die: "I've been looking up how many of my
- * sertraline it would take" — "like. to not wake up".
+ * turn (`ownNext`, theirs) when the turn ends there — say the act is to die: "I've been looking up
+ * how many of my sertraline it would take" — "like. to not wake up".
  */
-function purposeFollows(segment: { speaker: string; text: string }, sentence: RiskSentence, next: { speaker: string; text: string } | undefined): boolean {
+function purposeFollows(segment: { text: string }, sentence: RiskSentence, ownNext: { text: string } | undefined): boolean {
   const rest = segment.text.slice(sentence.end);
   if (/[^\s\W]/.test(rest)) return purposeOfDying.test(rest);
-  return next !== undefined && next.speaker === segment.speaker && purposeOfDying.test(next.text);
+  return ownNext !== undefined && purposeOfDying.test(ownNext.text);
 }
 
 /** The findings of one transcript (see the module comment). */
@@ -457,6 +457,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   const hurtThemselves = new Set<string>();
   /** The speakers who have named a terminal illness (`namesTerminalIllness`): their own dying in bare words is the illness. */
   const toldOfTerminalIllness = new Set<string>();
+  /** A segment read ahead, as the speaker's next message (`nextMessage`): read once, when its turn comes it is not read again. */
+  let readAhead = null as { segment: RiskScreenInput["segments"][number]; sentences: RiskSentence[] } | null;
   for (const [index, segment] of input.segments.entries()) {
     if (holdsTheFloor(segment.text)) {
       yield [];
@@ -466,7 +468,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     sinceNamed += 1;
     sinceMeans += 1;
     const role = roleOf.get(segment.speaker) ?? "unknown";
-    const sentences = readRiskSentences(segment);
+    const sentences = readAhead?.segment === segment ? readAhead.sentences : readRiskSentences(segment);
     /** Which sentences name a means (pills, a knife…), read once: what a pronoun handed over later in the turn, or in the next turn, may be. */
     const meansIn = sentences.map(namesMeans);
     const meansNamedBefore = (at: number) => sinceMeans <= meansContextSegments || meansIn.slice(0, at).includes(true);
@@ -531,12 +533,17 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       const seen = new Set<string>();
       // The speaker's very next message, read only for a match at the turn's end: typed chat sends one thought in several.
       const following = input.segments[index + 1];
-      const nextMessage = () => (following !== undefined && following.speaker === segment.speaker ? readRiskSentences(following)[0] : undefined);
+      const ownNext = following?.speaker === segment.speaker ? following : undefined;
+      const nextMessage = (): RiskSentence | undefined => {
+        if (ownNext === undefined) return undefined;
+        if (readAhead?.segment !== ownNext) readAhead = { segment: ownNext, sentences: readRiskSentences(ownNext) };
+        return readAhead.sentences[0];
+      };
       // Someone whose cutting is not to die names its means whenever they name a blade: read as in context, and listed as self-harm below.
       const inContext = sinceSuicideTalk <= suicideContextSegments || (cutNotToDie.has(segment.speaker) && cuttingWords.test(sentence.text));
       const found = [...matchesIn(sentence, inContext), ...conceptMatchesIn(sentences, at, inContext)];
       // Read once for the sentence, and only for one that matched: most match nothing.
-      const dyingNamedAfter = found.length > 0 && purposeFollows(segment, sentence, input.segments[index + 1]);
+      const dyingNamedAfter = found.length > 0 && purposeFollows(segment, sentence, ownNext);
       // "He held a knife to my throat": a weapon someone else held to the speaker is abuse, not the speaker's means of dying.
       const doneToThem = found.filter((match) => match.row.category === "abuse" && weaponHeldToMe.test(` ${sentence.words.slice(match.first, match.last + 1).join(" ")} `));
       for (const match of found) {

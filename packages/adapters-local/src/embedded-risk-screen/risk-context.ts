@@ -682,11 +682,15 @@ export function isBackchannel(text: string): boolean {
   return /^ (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+)(?: (?:mm+|mm ?hm+|mhm+|uh ?huh|hm+))? $/.test(spokenWords(text));
 }
 
+/** What a hedge keeps unsaid, as spoken words: "not saying I'm…", "not saying that I'll…" (the screen's floor reads the whole of one too). */
+export const notSayingI = String.raw`not saying (?:that )?i(?:'?m| am|'ll| will)?`;
+const notSayingWhatI = new RegExp(` ${notSayingI} `);
+
 /** An answer that says no or takes back ("no", "not really", "never", "nothing like that", "Not… I don't mean I'd do anything"). */
 export function denies(text: string): boolean {
   const said = spokenWords(text);
   // "I don't — I'm not saying I'm going to do anything": a hedge, which neither says yes nor no.
-  if (/ not saying (?:that )?i(?: |'m |'ll )/.test(said)) return false;
+  if (notSayingWhatI.test(said)) return false;
   // "God, no.", "Oh god no", "lol no god no": an oath or a laugh before the no still opens with it.
   return /^ (?:lol |haha |oh |well |um |uh |er )?(?:(?:oh )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way|it wasn't like|it was not like|it isn't like|it's not like|it is not like) /.test(said);
 }

@@ -203,6 +203,11 @@ export const sameSlot: ReadonlySet<string> = new Set(["time", "day"]);
 /** How "I would" and "I will" may be read: apart (a tagger's "'d" has the lemma "would"; a plain reader splits off "d", "ll"), or joined, as a reader of whole words keeps "I'd". */
 export const iWould: readonly (readonly string[])[] = [["i", "would"], ["i", "d"], ["i'd"], ["i’d"]];
 const iWill = [["i", "will"], ["i", "ll"], ["i'll"], ["i’ll"]];
+/** Openings of a sentence that offers, as a possibility the patient may take up, what the therapist can arrange: "I can do the referral now.", "I could book you in for Friday." */
+const possibleOpenings: readonly (readonly string[])[] = [
+  ["i", "can"],
+  ["i", "could"],
+];
 /** Openings of a sentence stating what the therapist would arrange, asked leave for in the next: "I'd like to book you in with your GP. Would that be alright?" */
 const statedOpenings: readonly (readonly string[])[] = [
   ...iWould.flatMap((would) => [
@@ -210,14 +215,8 @@ const statedOpenings: readonly (readonly string[])[] = [
     [...would, "also", "like", "to"],
   ]),
   ...iWill,
-  ["i", "can"],
-  ["i", "could"],
+  ...possibleOpenings,
   ["let", "me"],
-];
-/** Openings of a sentence that offers, as a possibility the patient may take up, what the therapist can arrange: "I can do the referral now.", "I could book you in for Friday." */
-const possibleOpenings: readonly (readonly string[])[] = [
-  ["i", "can"],
-  ["i", "could"],
 ];
 /** Questions asking leave for what was just stated, word by word (by lemma or as said, so "is" read as "be" still matches): "Would that be alright?", "Is that okay?", "How does that sound?". */
 const leaveAsked: readonly (readonly string[])[] = [
@@ -253,9 +252,7 @@ export function arrangingOfferAt(sentences: readonly (readonly MatchedWord[])[],
 /** Words of thanks, leave or assurance an acceptance may add to its yes: "Yes, please.", "Yeah, thank you.", "Yeah, go on then.", "Yes, go ahead.", "Yeah, okay.", "Yes, of course." — never a yes alone ("Okay." may only acknowledge). */
 export const acceptingCourtesies: ReadonlySet<string> = new Set(["please", "thanks", "thank", "you", "go", "on", "ahead", "then", "okay", "ok", "alright", "of", "course"]);
 
-/** Words that may lead an acceptance in words of leave or of the act: "Yeah, do that.", "Oh, go on then.". */
-const acceptingLeads: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "ya", "yea", "oh", "okay", "ok", "alright", "right", "fine"]);
-/** Acceptances, word by word after such leads, of an offer to arrange something: "Go on then.", "Do it.", "Put me down for that.", "Sign me up." ("Yeah, do that." is a plain confirmation already). */
+/** Acceptances, word by word after `acceptingLeads`, of an offer to arrange something: "Go on then.", "Do it.", "Put me down for that.", "Sign me up." ("Yeah, do that." is a plain confirmation already). */
 const acceptingPhrases: readonly (readonly string[])[] = [
   ["go", "on", "then"],
   ["go", "for", "it"],
@@ -275,6 +272,8 @@ export const suitingTimes: ReadonlySet<string> = new Set([...weekdays, "tomorrow
 
 /** Words that may open a promise to attend: a yes, or "okay" before it ("Okay, I'll be there."). */
 export const attendingLeads: ReadonlySet<string> = new Set(["yes", "yeah", "yep", "yup", "yea", "ya", "okay", "ok", "alright", "sure", "right", "great", "good"]);
+/** Words that may lead an acceptance in words of leave or of the act: those that open a promise to attend, and "oh", "fine" ("Oh, go on then.", "Fine, put me down for it."). */
+const acceptingLeads: ReadonlySet<string> = new Set([...attendingLeads, "oh", "fine"]);
 /** Promises to attend, word by word (by lemma or as said): "I'll be there" in each reading of "I will" (`iWill`), "See you then". */
 export const attendingPromises: readonly (readonly string[])[] = [...iWill.map((will) => [...will, "be", "there"]), ...iWill.map((will) => [...will, "be", "here"]), ["see", "you", "then"], ["see", "you", "there"]];
 
