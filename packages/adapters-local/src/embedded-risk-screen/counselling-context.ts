@@ -143,6 +143,8 @@ const putAway = new RegExp(
     `|take ${pluralMeans} (?:round |over |across |back )?to ${keepersHome}|${pluralMeans} (?:have |have be |be )?(?:go|gone) (?:round |over |back )?to ${keepersHome}` +
     // "you take them love i dont want them in the house": means not wanted at home, handed back.
     `|(?:do not|not) want ${meansObject} in (?:the|my) (?:house|home|flat)` +
+    // "there's a cash box in the garage i'll put them all in that", "put the tablets in the safe": shut away in something that locks.
+    `|put ${meansObject} (?:all )?(?:in|into) (?:that|it|a (?:\\S+ )?(?:lock ?box|lockbox|cash box|safe|locked \\S+)|the (?:\\S+ )?(?:lock ?box|lockbox|cash box|safe|locked \\S+)|(?:a|the) box (?:that|which|with a) lock\\S*)(?= \\.| ,| $|$| and| tonight| today| now| when| as soon)` +
     // "ask him to come and take the gun and the cartridges tonight", "ring Rhys after this call to take the gun": someone asked to take them away.
     `|(?:ask|get|ring|call|phone|text) (?:(?:my |a |the |our )(?:\\S+ )?${keepers}|(?!(?:me|myself|yourself)\\b)\\S+) (?:\\S+ ){0,4}?to (?:come (?:round |over )?and )?(?:take|collect|pick up|hold on to|hold onto|keep|look after|mind) ${pluralMeans})(?= )`,
 );

@@ -1397,4 +1397,61 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["T: Are you thinking of ending your life?", "I don't, no."])).toEqual([]);
     expect(categoriesOf(ownOn(["On Saturday, three o'clock, I looked at the tablets and I counted. Twenty-eight."], "seg-1"))).toEqual(["preparatory_behaviour"]);
   });
+
+  it("a fifteenth batch: a fall, an ordeal dreaded, a word of 'very', overdoses at work and a habit done again are no risk; an attempt still is", () => {
+    for (const said of [
+      "Down I went. I nearly killed myself on that blessed rug.",
+      "I almost killed myself falling down the stairs.",
+      "This month I am dead broke, I send money home for my mother.",
+      "organic chem on monday which. if i fail that i'm literally going to die.",
+      "we had three overdoses in one shift on tuesday. all young.",
+      "and i'm like love you're not wasting anyone's time",
+      "and if he leaves his boots in the hall again i'll kill him.",
+      "it can make your mood dip too",
+      "Saturday I clean for Easter.",
+      "by the wednesday i had a fit. in the kitchen. woke up in a and e",
+    ]) {
+      expect(findings([said]).filter((finding) => finding.subject === "speaker"), said).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["I nearly killed myself on Sunday."], "seg-1"))).toContain("active_ideation");
+    expect(categoriesOf(ownOn(["If he hits me again I'll kill him."], "seg-1"))).toEqual(["harm_to_others"]);
+    expect(categoriesOf(ownOn(["I use dip at work."], "seg-1"))).toEqual(["substance"]);
+    expect(categoriesOf(ownOn(["I've been clean for a year."], "seg-1"))).toEqual(["substance"]);
+    expect(categoriesOf(ownOn(["I jumped. I fell. I woke up in hospital."], "seg-1"))).toContain("suicide_intent_or_plan");
+  });
+
+  it("a fifteenth batch: a denial that tells only of the past closes the talk of suicide; a follow-up to it is of the past", () => {
+    const lines = [
+      "T: Since we last met, have you had any thoughts of harming yourself or of ending your life?",
+      "No. Nothing. Not since, you know, 2016, when I take the tablets and I was in hospital.",
+      "T: If things ever started to slide back, would you know what to do?",
+      "Yes. I call you, or the doctor.",
+      "T: What else is coming up?",
+      "I want to go to Poland, to the sea, just us two.",
+      "T: Will you tell your sister?",
+      "Not yet. First I decide.",
+    ];
+    expect(findings(lines).map((finding) => [finding.evidence[0]!.segmentId, finding.temporality])).toEqual([["seg-2", "history"]]);
+    const past = ["A few years back I was taking too many of my co-codamol.", "T: How did you come off them?", "Slowly, with a lot of support."];
+    expect(ownOn(past, "seg-3").map((finding) => finding.temporality)).toEqual(["history"]);
+    const now = ["A few years back I took an overdose.", "T: Do you still have tablets at home?", "Loads, in the drawer."];
+    expect([...new Set(ownOn(now, "seg-3").map((finding) => finding.temporality))]).toEqual(["current"]);
+  });
+
+  it("a fifteenth batch: a decision still to come, asked of, or of another act says no plan; one made still does", () => {
+    const context = ["I've been thinking about killing myself.", "T: Have you thought about when?"];
+    for (const said of ["Can I read about it first before I decide?", "I decided to ring my sister.", "I can't decide whether to go."]) expect(categoriesOf(ownOn([...context, said], "seg-3")), said).not.toContain("suicide_intent_or_plan");
+    for (const said of ["I've decided.", "I haven't decided when but I think I will.", "I have decided to do it."]) expect(categoriesOf(ownOn([...context, said], "seg-3")), said).toContain("suicide_intent_or_plan");
+    expect(findings(["T: What made you decide to stop the tablets?", "I was sick of needing a tablet to get through the day."]).filter((finding) => finding.subject === "speaker")).toEqual([]);
+  });
+
+  it("a fifteenth batch: a yes to committing to a step or to being told if it changes says no more of the risk", () => {
+    const lines = ["A few years back, after the divorce, I took a bunch of pills.", "T: If that ever changed, would you let me know?", "Yeah. I would.", "T: Could you commit to two alcohol-free days a week?", "Yes, I will."];
+    expect(findings(lines).map((finding) => finding.evidence[0]!.segmentId)).toEqual(["seg-1"]);
+  });
+
+  it("a fifteenth batch: tablets put in a cash box are made safe", () => {
+    const lines = ["I want to die.", "T: one thing i'd strongly suggest is locking those tablets away today", "yeah. there's a cash box in the garage i'll put them all in that"];
+    expect(ownOn(lines, "seg-3")).toEqual([]);
+  });
 });

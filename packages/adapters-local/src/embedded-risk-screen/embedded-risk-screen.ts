@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, notSayingI, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
+import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, speaksOfNow, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, notSayingI, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
 import { transcriberNoteWords } from "../embedded-notes/segment-reader.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
@@ -179,6 +179,8 @@ interface Around {
   suicideTalked: boolean;
   /** The sentence before in the turn, whose subject "and then…" carries. */
   previous?: RiskSentence;
+  /** The sentence before that, where a turn told in short pieces set the scene ("I had a fit. In the kitchen. Woke up in A and E."). */
+  twoBefore?: RiskSentence;
   /** The sentence after in the turn, which may say the act was a mistake ("Not on purpose."). */
   next?: RiskSentence;
   /** The speaker's next sentence, in the turn or, where the turn ends, in their very next message ("im gonna kill my flatmate" — "lol not literally"). */
@@ -194,8 +196,19 @@ interface Around {
   medicationAsked: boolean;
 }
 
+/** An illness or a mishap that puts one in hospital: a fit, a fall, a crash. */
+const illnessOrMishap = /\b(?:fit|fits|seizure\S*|collapse\S*|pass\S* out|black\S* out|heart attack|stroke|crash\S*|accident|fell|fall|fallen|tripped|operation|surgery|op|anaesthetic|knocked (?:out|over|down)|hit by)\b/;
+/** Acts that make a stay in hospital an attempt's, whatever else was told: "I jumped. I fell. I woke up in hospital." */
+const attemptActs = /\b(?:jump\S*|overdos\S*|pills?|tablets?|took|take|cut|cutting|hang\S*|rope|bridge|drown\S*|on purpose|tried|try)\b/;
+/** True when the sentences told an illness or a mishap (`illnessOrMishap`) and no act of an attempt (`attemptActs`). */
+const wokeAfterMishap = (told: ReadonlyArray<RiskSentence | undefined>) => {
+  const text = told.map((sentence) => (sentence === undefined ? "" : `${sentence.text}|${sentence.said}`)).join("|");
+  return illnessOrMishap.test(text) && !attemptActs.test(text);
+};
+const matchedWords = (sentence: RiskSentence, first: number, last: number) => ` ${sentence.words.slice(first, last + 1).join(" ")} `;
+
 function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
-  const { segmentDeniesIntentToDie, suicideTalked, previous, next, nextOwn, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
+  const { segmentDeniesIntentToDie, suicideTalked, previous, twoBefore, next, nextOwn, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
   if ((row.category === "abuse" || row.category === "harm_to_others") && harmTakenBack(sentence, last, nextOwn ?? next)) return null;
@@ -223,6 +236,8 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   const category = harmOfUse ? "substance" : selfInflicted || notToDie ? "self_harm" : row.category;
   // An accident is no self-harm; a mistake said outright is no method, misuse or self-harm.
   if (toldAsAccident(category, sentence, next)) return null;
+  // "By the Wednesday I had a fit. In the kitchen. Woke up in A and E.": waking in hospital after an illness or a fall told just before is no attempt.
+  if (row.id === "plan.attempt_told" && /^ (?:wake|woke|come|came) /.test(matchedWords(sentence, first, last)) && wokeAfterMishap([previous, twoBefore, sentence])) return null;
   if (isHypothetical(sentence, first)) return null;
   const [negFirst, negLast] = match.anchor ?? [first, last];
   const negation = negationOf(sentence, negFirst, negLast, compiledRules().rowNegates.has(row.id));
@@ -446,7 +461,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
   /** The open question: who asked it, the risks it asks about, whether it names one, and whether suicide or self-harm was talked about before it (`inContext`). */
   let asked = null as { speaker: string; categories: Set<RiskCategory>; named: boolean; inContext: boolean; question: boolean } | null;
   /** The risk the speaker last disclosed, how many segments ago (or since a follow-up answer kept it the topic), and how many follow-up answers kept it. */
-  let topic = null as { categories: Set<RiskCategory>; age: number; renewals: number } | null;
+  /** The risk just disclosed, which a follow-up answer says more of; `past` when all of it was told of the past. */
+  let topic = null as { categories: Set<RiskCategory>; age: number; renewals: number; past: boolean } | null;
   /** The last segment: who said it, whether it asked a follow-up about a risk, and its sentences (what "I did it again" answers). */
   let previous = null as { speaker: string; followUp: boolean; sentences: readonly RiskSentence[]; askedAnAct: boolean } | null;
   /** Segments since a means was named (pills, a knife…), by either speaker: what a pronoun handed over may be. */
@@ -554,6 +570,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
           segmentDeniesIntentToDie: notMeantToKill,
           suicideTalked: inContext,
           previous: sentences[at - 1],
+          twoBefore: sentences[at - 2],
           next: sentences[at + 1],
           nextOwn: sentences[at + 1] ?? nextMessage(),
           patient: role === "patient",
@@ -595,7 +612,10 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // An answer to a follow-up about a risk just disclosed says more about it ("How often?" —
     // "Most nights this week"), unless it denies or says it stopped.
     if (answers && own.length === 0 && previous !== null && previous.speaker !== segment.speaker && previous.followUp && topic !== null && topic.age <= 2 && !denies(segment.text) && !stopsTheRisk(segment.text)) {
-      own.push(...answerFindings(segment, answerSentence(sentences), topic.categories, "follow_up", false));
+      // Of a risk told only of the past, the answer is of the past too ("How many did you take?" — "About thirty."), unless the question
+      // asks of now ("Do you still…?") or the answer tells of it ("I stood on the kerb on Saturday").
+      const ofThePast = topic.past && !previous.sentences.some(speaksOfNow) && !sentences.some(speaksOfNow);
+      own.push(...answerFindings(segment, answerSentence(sentences), topic.categories, "follow_up", false).map((finding) => (ofThePast ? { ...finding, temporality: "history" as const } : finding)));
     }
     // "I did it again on Tuesday" after the other speaker named the cutting: the act done again, to review in the patient's words.
     // The answer is read first: most turns say nothing done again, and the turn before is then not read.
@@ -611,7 +631,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     const saidMore = ownFindings.length > 0 && disclosed.size === 0;
     // A follow-up answer says more of the risk disclosed and keeps it the topic, once (`followUpRenewals`): a chain of answers, each asked
     // about the one before, drifts from what was disclosed.
-    if (disclosed.size > 0) topic = { categories: disclosed, age: 0, renewals: 0 };
+    if (disclosed.size > 0) topic = { categories: disclosed, age: 0, renewals: 0, past: ownFindings.every((finding) => finding.rule === "answer.follow_up" || finding.temporality === "history") };
     else if (topic !== null) topic = saidMore && topic.renewals < followUpRenewals ? { ...topic, age: 0, renewals: topic.renewals + 1 } : { ...topic, age: topic.age + 1 };
     // Whether suicide or self-harm was talked about before this segment's question, or in this segment's own words.
     const talkedBefore = sinceSuicideTalk < Infinity || ownFindings.some((finding) => ownRisks.has(finding.category));
@@ -626,9 +646,12 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       sentences,
     };
     const questionTalks = [...questions].some((category) => suicideFamily.has(category)) && (startsTalk || sinceSuicideTalk <= suicideContextSegments);
-    if (questionTalks || own.some((finding) => suicideFamily.has(finding.category))) sinceSuicideTalk = 0;
-    // "No. Nothing like that. I've got my lad." to a question of suicide: a denial, nothing disclosed, closes the talk.
-    else if (role === "patient" && asked !== null && asked.speaker !== segment.speaker && !clarifying && [...asked.categories].some((category) => suicideFamily.has(category)) && denies(segment.text)) sinceSuicideTalk = Infinity;
+    // "No. Nothing like that. I've got my lad." to a question of suicide: a denial, nothing disclosed, closes the talk; so does one
+    // that tells only of the past ("No. Nothing. Not since 2016, when I took the tablets.").
+    const deniedNow = role === "patient" && asked !== null && asked.speaker !== segment.speaker && !clarifying && [...asked.categories].some((category) => suicideFamily.has(category)) && denies(segment.text);
+    const ownSuicideTalk = own.filter((finding) => suicideFamily.has(finding.category));
+    if (questionTalks || (ownSuicideTalk.length > 0 && !(deniedNow && ownSuicideTalk.every((finding) => finding.temporality === "history")))) sinceSuicideTalk = 0;
+    else if (deniedNow) sinceSuicideTalk = Infinity;
     if (named || own.some(namesOwnRisk)) sinceNamed = 0;
     // The question stays open while its asker goes on speaking, unless they ask something else
     // ("Okay. How's work?"); anyone else's turn answers it — but a denial only in part ("Not like…

@@ -327,7 +327,7 @@ function isFamily(word: string | undefined): boolean {
 
 /** Signs of the past, over: "used to", "when I was a kid", "years ago", "in 2019", "in '19", "…my arm that time."… */
 const historyMarkers =
-  /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|in ' ?\d\d|(?<!since )(?:that|that one) time(?= [.,!])|back (?:then|in|around|at|over)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when|when i first (?:\S+ )?(?:read|saw|see|found out|find out|heard|hear|learn\S*|realis\S*|realiz\S*|discover\S*)|that be (?:in )?(?:19|20)\d\d|that was (?:in )?(?:19|20)\d\d|(?:went|gone) away (?:once|when|after|since)|at (?:that|the) time|(?:from|by|during) that time|lift\S* when|(?:i be|i'm|i am) (?:\d+|forty|fifty|sixty|seventy|eighty|in uni|at uni|married|retired|remarried) now|(?:years|a few years|some years) back|a long time back|never come back)\b/;
+  /\b(?:use to|used to|when i (?:be|was) (?:a kid|a child|little|small|young|younger|a teen|a teenager|in (?:school|high school|college|uni|university|year \S+|my (?:teens|twenties|20s|30s))|at (?:school|uni|college)|\d+|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|twenty)|(?:\d+|a few|a couple of|a couple|many|several|some|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen) years? ago|years ago|ages ago|a long time ago|long ago|in (?:19|20)\d\d|in ' ?\d\d|(?<!since )(?:that|that one) time(?= [.,!])|back (?:then|in|around|at|over)|in the past|as a (?:kid|child|teen|teenager)|growing up|in my (?:teens|twenties|childhood|youth|20s|last relationship)|my ex (?:\S+ )?use to|(?:have|have be) (?:\S+ )?(?:clean|sober|free) (?:for|since)|not (?:\S+ )?since (?:, )?(?:(?:you know|like|um|uh|erm) (?:, )?)?(?:i be|i was|school|college|uni|then|\d+)|(?:have|has) not (?:\S+ )?(?:in|for) (?:years|months|a long time|ages|a while)|not for (?:years|ages|a long time)|that be (?:a long time ago|years ago|in the past|over)|over now|behind me|past now|once,? (?:years|a long time)|(?:previous|past|old|former|last) (?:relationship|partner|marriage|husband|wife|boyfriend|girlfriend)|in primary school|in high school|in secondary school|at university|at uni|at college|after my (?:divorce|attempt) (?:years|\d+)|back when|when i first (?:\S+ )?(?:read|saw|see|found out|find out|heard|hear|learn\S*|realis\S*|realiz\S*|discover\S*)|that be (?:in )?(?:19|20)\d\d|that was (?:in )?(?:19|20)\d\d|(?:went|gone) away (?:once|when|after|since)|at (?:that|the) time|(?:from|by|during) that time|lift\S* when|(?:i be|i'm|i am) (?:\d+|forty|fifty|sixty|seventy|eighty|in uni|at uni|married|retired|remarried) now|(?:years|a few years|some years) back|a long time back|never come back)\b/;
 
 /** A comparison with the past ("more than I used to", "worse than it used to be"): no sign of the past. */
 const comparedWithThePast = /\bthan (?:i|it|we|they|he|she) (?:\S+ )?(?:use to|used to|did|do before|be before)\b/g;
@@ -335,6 +335,11 @@ const comparedWithThePast = /\bthan (?:i|it|we|they|he|she) (?:\S+ )?(?:use to|u
 /** Signs that it is happening now, which win over a sign of the past ("I used to, and I started again last week"). */
 const currentMarkers =
   /\b(?:still|again|lately|recently|these days|this (?:week|weekend|month|morning|evening|year)|last (?:night|week|weekend|month)|yesterday|today|tonight|right now|at the moment|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|start \S+ again|back to|currently|nowadays)\b/;
+
+/** Whether a sentence speaks of now: a question asking of it ("Do you still have them?", "Is that happening at the moment?") or an answer telling of it ("On Saturday."): the answer is of now, whatever was told before. */
+export function speaksOfNow(sentence: RiskSentence): boolean {
+  return currentMarkers.test(sentence.text) || currentMarkers.test(sentence.said) || / (?:now|anymore|any more) /.test(sentence.said);
+}
 
 /** Forms whose said word differs from its lemma without being past: present "be", "have", "do", and "'d" (would, or had). */
 const notPastForms = new Set(["am", "is", "are", "'m", "'re", "'s", "m", "re", "s", "has", "have", "'ve", "ve", "does", "do", "'d", "d"]);
@@ -416,6 +421,15 @@ const idioms: readonly RegExp[] = [
   // What nearly happened, by mistake or in anger, told after: "I gave the wrong dose, I could have killed him", "I nearly killed someone".
   / (?:could|might) (?:have|'ve|of) (?:kill|killed|murder|murdered) (?:him|her|them|someone|somebody|a patient|my patient|a child|a kid|person)\b/g,
   / (?:nearly|almost) (?:kill|killed) (?:someone|somebody|a patient|my patient|a child|a kid)\b/g,
+  // "Dead" as "very": "this month I am dead broke", "dead on my feet", "dead tired" (not "dead set on").
+  / dead (?:broke|tired|beat|bored|on my feet|on me feet|serious|chuffed|jealous|good|easy|lucky|funny|nice|quiet|busy)\b/g,
+  // Dread of a failure or an ordeal, not intent: "if i fail that i'm literally going to die", "if I have to sit through another meeting I'll die".
+  / if i (?:fail|failed|don't pass|do not pass|bomb|mess up|have to|get) (?:\S+ ){0,5}(?:, )?(?:i be|i'm|i am|i'll|i will|i 'll) (?:literally |actually |honestly |just |seriously )*(?:go to |gonna |going to )?die\b/g,
+  // Overdoses seen at work, as a nurse or paramedic tells them: "we had three overdoses in one shift", "overdoses on the ward" (not "I've had three overdoses").
+  / we (?:have |had |'ve |ve |have had |'ve had |get |got |see |saw |'ve seen |have seen )(?:\S+ ){0,2}overdoses\b/g,
+  / overdoses (?:in|on|during|every|each) (?:one |a |the |my |our |that |this |last )?(?:shift|night shift|ward|department|unit|resus|night|weekend)\b/g,
+  // A fall or a trip that nearly killed the speaker, an accident told after: "I nearly killed myself on that rug", "almost killed myself falling down the stairs" (not "on Sunday").
+  / (?:nearly|almost) (?:kill|killed) (?:myself|me) (?:(?:on|over|tripping over|slipping on) (?:that|the|this|those|these|my|a|an|some) (?:\S+ ){0,2}(?:rug|rugs|mat|carpet|stair|stairs|step|steps|ice|floor|ladder|kerb|curb|pavement|cable|lead|toy|toys|skateboard|bike|roller skates?|path|doorstep|hose|wire)|(?:falling|tripping|slipping|fell|tripped|slipped) (?:down|over|on|off)\b)/g,
   // An overdose that might have happened unknowing: "so i could have overdosed and not even known", "…without realising".
   / (?:could|might) (?:have|'ve|of) (?:accidentally )?overdos\S* (?:\S+ ){0,2}(?:without (?:know\S*|realis\S*|realiz\S*|noticing)|and not (?:even )?(?:know\S*|known|realis\S*|realiz\S*))/g,
   // A death witnessed: "I watched him bleed out".
@@ -435,6 +449,8 @@ const idioms: readonly RegExp[] = [
   // "A maths test tomorrow that I'm gonna die in", "I'll die in that interview": a test feared, not a death.
   / (?:test|exam|interview|presentation|match|game|class|lesson|meeting|mock|quiz)s? (?:\S+ ){0,6}(?:die|dying) in\b/g,
   // "If she posts one more thing I'll murder her": exasperation at one more of something trivial — not a blow ("if he hits her one more time").
+  // Exasperation at a habit done again, not a threat: "if he leaves his boots in the hall again i'll kill him", "if she eats my yoghurt again I'll murder her".
+  / if (?:he|she|they|person|my \S+) (?:leave|leaves|left|forget|forgets|eat|eats|ate|finish|finishes|use|uses|borrow|borrows|wake|wakes|snore|snores|moan|moans|miss|misses|lose|loses) (?:\S+ ){0,6}again (?:, )?(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to|i'm going to) (?:murder|kill|strangle|throttle) (?:her|him|them)\b/g,
   / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,8}one more (?:thing|time|word|photo|picture|post|comment|message|video)s? (?:\S+ ){0,3}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
   // "Still angry but less like I want to murder someone": anger easing, said in its words.
   / (?:less|no longer|not so much|not as much) (?:like )?(?:i )?(?:want|wanna|could|would) (?:to )?(?:murder|kill|strangle|hurt|punch) (?:someone|somebody|him|her|them|everyone|anyone)\b/g,
@@ -725,12 +741,15 @@ const askingYouTo = " (?:(?:would|will|could|can) you (?:be (?:willing|able|okay
 /**
  * A question of getting help, as a safety plan asks it: whether the speaker would call, tell or go
  * to someone ("would you be willing to call Dan if the thoughts come back?", "could you ring the
- * crisis line?", "will you save the number?", "would you be willing to call me tomorrow?"). Its
+ * crisis line?", "will you save the number?", "would you be willing to call me tomorrow?"), to be told
+ * if it changes ("if that ever changed, would you let me know?") or to commit to a step ("could you
+ * commit to two alcohol-free days a week?"), or whether they would know what to do ("if things
+ * started to slide back, would you know what to do?"). Its
  * answer tells of help, not more of the risk. Asking to be told ("can you tell me what it says?", "could you talk to me about that?") asks of
  * the risk, as does going somewhere or seeing something ("would you go to the bridge?").
  */
 const asksOfHelp = new RegExp(
-  `${askingYouTo}(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|contact|contacting) (?!it |that |this |what |how |why |about )\\S+|(?:talk to|talking to|speak to|speaking to|tell|telling|ask|asking) (?!me |us |it |that |this |what |how |why |about )\\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\\S+ )?(?:number|card))(?= )`,
+  `${askingYouTo}(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|contact|contacting) (?!it |that |this |what |how |why |about )\\S+|(?:talk to|talking to|speak to|speaking to|tell|telling|ask|asking) (?!me |us |it |that |this |what |how |why |about )\\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\\S+ )?(?:number|card)|let (?:me|us|someone|somebody|them|him|her|\\S+) know(?= (?:if|when|straight away|right away|\\? )| $)|commit to (?!(?:it|that|this|doing (?:it|that))\\b)\\S+|know (?:what to do|who to (?:call|ring|phone|contact|talk to|speak to)|where to go))(?= )`,
 );
 
 /**
