@@ -47,7 +47,7 @@ import { findTherapistActs } from "./therapist-acts.ts";
 import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-105";
+export const embeddedRulesVersion = "embedded-rules-106";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());

@@ -2032,4 +2032,26 @@ describe("plan items: a sixth batch of sessions", () => {
   it("takes a summary that opens with when the act is, confirmed", () => {
     expect(plan(["T: So on Monday you'll ask your manager for Fridays at home. Is that right?", "P: Yeah, that's it."]).map((item) => item.text)).toEqual(["Agreed: So on Monday you'll ask your manager for Fridays at home. — “Yeah, that's it.”"]);
   });
+
+  it("writes a plan said in the present with its day before it, as a second language says one; not work, a habit or a story", () => {
+    const own = (said: string) => plan(["T: That sounds hard.", `P: ${said}`]).map((item) => [item.text, item.verification?.status]);
+    for (const said of ["OK. Tomorrow I call them.", "Monday I go to the job centre.", "And this week I speak with my husband."]) expect(own(said), said).toEqual([[said.replace(/^OK\. /, ""), "grounded"]]);
+    for (const said of ["Tomorrow I work 7 to 3.", "Every Monday I go to the gym.", "So Monday I go into work and my boss says I'm fired.", "Last Monday I call them."]) expect(own(said), said).toEqual([]);
+  });
+
+  it("agrees 'will you' and 'could you' asked with a day, or of ringing for help on a condition; not of taking what was named", () => {
+    const agreed = (asked: string) => plan([`T: ${asked}`, "P: Yes, I will."]).map((item) => item.text);
+    expect(agreed("Could you come in on Thursday at four?")).toEqual(["Agreed: “Yes, I will.” — to “Could you come in on Thursday at four?”"]);
+    expect(agreed("And if it gets worse, will you ring the crisis line?")).toEqual(["Agreed: “Yes, I will.” — to “And if it gets worse, will you ring the crisis line?”"]);
+    for (const asked of ["Will you take them tonight?", "Will you be seeing your mum at Christmas?"]) expect(agreed(asked), asked).toEqual([]);
+  });
+
+  it("leaves a yes said unsure to confirm: in its own sentence, or a later one that opens so", () => {
+    const proposal = "T: You could also ask him straight out how he's been feeling.";
+    expect(plan([proposal, "P: I'll try, I don't know."])).toEqual([]);
+    expect(toConfirm([proposal, "P: I'll try, I don't know."])).toEqual(["To confirm: You could also ask him straight out how he's been feeling. — “I'll try, I don't know.”"]);
+    expect(plan([proposal, "P: Yes I will. I'm not sure if I can though."])).toEqual([]);
+    // Not unsure of the act: why, whether it will help, or doubt closing another act's sentence.
+    for (const said of ["Yes, I'll do that. I don't know why I didn't think of it.", "Yes I will. I'm not sure if it'll help though.", "I'll just say it. I might show her the chat, maybe, I dunno.", "Not sure. Yes, I'll ask him."]) expect(plan([proposal, `P: ${said}`]).length, said).toBe(1);
+  });
 });

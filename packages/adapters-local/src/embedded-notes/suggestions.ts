@@ -654,7 +654,34 @@ export function assents(segment: ReadSegment): Assent | null {
   const found = segment.sentences.map((sentence, at) => (restatesCondition(segment.sentences, at) ? null : sentenceAssent(sentence))).filter((assent) => assent !== null);
   // A plain assent that commits outranks a plain one, which outranks a tentative one; the first of the best ("That might work. Yes, I will try it tomorrow.").
   const rank = (assent: Assent) => (assent.strength === "plain" ? (assent.commits ? 2 : 1) : 0);
-  return found.reduce<Assent | null>((best, assent) => (best === null || rank(assent) > rank(best) ? assent : best), null);
+  const best = found.reduce<Assent | null>((best, assent) => (best === null || rank(assent) > rank(best) ? assent : best), null);
+  // "I'll try, I don't know.", "i'll. try. i don't know": unsure in the assent's sentence or after it, to confirm ("Not sure. Yes, I'll ring them." settles it).
+  // A later sentence doubts the assent only by opening with it; one that ends so doubts its own act ("…I might show her the chat, maybe, I dunno.").
+  const doubts = (sentence: ReadSentence) => (sentence.start <= best!.start && sentence.end > best!.start ? saysUnsure(sentence) : sentence.start > best!.start && saysUnsure(sentence, unsureOpeningReach));
+  return best !== null && best.strength === "plain" && segment.sentences.some(doubts) ? { ...best, strength: "tentative" } : best;
+}
+
+/** Ways of saying one is unsure, as lemma sequences: "I don't know", "I'm not sure", "dunno". */
+const unsureSequences: readonly (readonly string[])[] = [["i", "do", "not", "know"], ["not", "sure"], ["dunno"], ["no", "idea"]];
+/** Words after a saying of being unsure that keep it about the act ("not sure about that", "I don't know yet"), not about something else ("I don't know why…"). */
+const unsureOf = new Set(["about", "yet", "really", "though", "tbh", "honestly"]);
+/** Words that, with "I" after them, ask whether the speaker can or will ("I don't know if I can"), not whether it will help ("not sure if it'll help"). */
+const unsureWhether = new Set(["if", "whether"]);
+
+/** How far into a later sentence its saying of being unsure may start and still doubt the assent before it: "I don't know.", "Honestly, not sure I can." */
+const unsureOpeningReach = 2;
+
+/** True when the sentence says the speaker is unsure, closing there or going on of whether they can (`unsureSequences`, `unsureOf`, `unsureWhether`), starting within `reach` words when given. */
+function saysUnsure(sentence: ReadSentence, reach = Infinity): boolean {
+  const words = sentence.tokens.filter(isWord);
+  return unsureSequences.some((sequence) =>
+    words.some((_, at) => {
+      if (at >= reach) return false;
+      if (!sequence.every((part, offset) => words[at + offset]?.lemma === part)) return false;
+      const next = words[at + sequence.length];
+      return next === undefined || unsureOf.has(next.lemma) || (unsureWhether.has(next.lemma) && words[at + sequence.length + 1]?.lemma === "i");
+    }),
+  );
 }
 
 /** Words of an outlook tried for, not an act: "I'll try to have a more positive mindset", "I'll try to be more optimistic". */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlainWordsClaimReader } from "../testing/plain-words-claim-reader.ts";
 import type { ClaimReader } from "../ports/claim-reader.ts";
-import { acceptingCourtesies, acceptsOffer, arrangingActs, askedForWhen, callsGiven, echoLeads, echoedOffers, echoesOffer, sameSlot, knowReach, speakingActs, speakingTo, suitingTimes, toldInSession, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
+import { acceptingCourtesies, acceptsOffer, arrangingActs, askedForWhen, timedOpenings, helpReachingActs, callsGiven, echoLeads, echoedOffers, echoesOffer, sameSlot, knowReach, speakingActs, speakingTo, suitingTimes, toldInSession, comingBack, askingTogether, meetingAfter, asksWillingness, harmingActs, pointingActs, pointingWords, sessionActs, willingnessOpenings, attendingLeads, attendingPromises, letUs, meetingVerbs, arrangingOfferAt, madeArrangements, offerLeads, offerOpenings, offersToArrange, seenAgain, suitingFrame, suitingWords } from "./arranged-offer.ts";
 import { confirmationLength } from "./confirmed-summary.ts";
 import { wholeWordsReader } from "./whole-words-reader.test-support.ts";
 
@@ -104,6 +104,36 @@ describe("offersToArrange: the therapist offers to set something up for the pati
     for (const when of askedForWhen) expect(offers(`Would you take one ${when}?`), when).toBe(true);
     expect([...askedForWhen]).toEqual(["today", "tonight", "tomorrow", "week", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soon"]);
     for (const text of ["Would you take one?", "Would you like to talk about it today?", "Would you feel better today?", "Would you hurt him today?", "Would you try it today?", "Would you tell me more today?"]) expect(offers(text), text).toBe(false);
+  });
+
+  it("takes 'will you', 'could you' and 'can you' with an act as asking willingness only with a time to come, or help reached for on a condition", () => {
+    expect(timedOpenings).toEqual([
+      ["would", "you"],
+      ["will", "you"],
+      ["could", "you"],
+      ["can", "you"],
+    ]);
+    for (const [modal] of timedOpenings) {
+      expect(offers(`${modal} you ring your sister this week?`), modal).toBe(true);
+      expect(offers(`${modal} you come in on Thursday at four?`), modal).toBe(true);
+      expect(offers(`${modal} you ring your sister?`), modal).toBe(false);
+      for (const act of helpReachingActs) {
+        expect(offers(`${modal} you ${act} the crisis line if it gets worse?`), `${modal} ${act}`).toBe(true);
+        expect(offers(`${modal} you ${act} the crisis line?`), `${modal} ${act}`).toBe(false);
+      }
+      // A condition sets only reaching for help to come: "Would you see her if it got worse?" asks what would happen.
+      expect(offers(`${modal} you see her if it gets worse?`), modal).toBe(false);
+    }
+    expect([...helpReachingActs]).toEqual(["ring", "call", "phone", "text", "contact", "message"]);
+    // After a condition that opens the sentence, the question may follow it; not a condition later.
+    expect(offers("And if those don't help and it gets worse, will you ring the crisis line?")).toBe(true);
+    expect(offers("If it gets worse will you ring me?")).toBe(true);
+    expect(offers("If it gets worse, what will you do?")).toBe(false);
+    expect(offers("So will you ring me if it gets worse?")).toBe(true);
+    expect(offers("Honestly, will you ring me if it gets worse?")).toBe(false);
+    // Never taking what was named before, as a screen asks of means; nor a state, a feeling or the session.
+    for (const text of ["Will you take them tonight?", "Will you take it tonight?", "Would you take all of them tonight?", "Will you be seeing your mum at Christmas?", "Will you be okay tonight?", "Can you tell me more today?", "Could you try it tonight?"]) expect(offers(text), text).toBe(false);
+    expect(offers("Will you take the tablets to the pharmacy tomorrow?")).toBe(true);
   });
 
   it("takes 'make' as arranging only with what it arranges within four words after it", () => {

@@ -101,8 +101,19 @@ export const willingnessOpenings: readonly (readonly string[])[] = [
   ["will", "you", "commit", "to"],
   ["can", "you", "commit", "to"],
 ];
-/** "Would you" right before the act: asking willingness only when the sentence names a time to come (`askedForWhen`). */
-const wouldYou: readonly string[] = ["would", "you"];
+/**
+ * A modal and "you" right before the act ("Would you take one today?", "Will you try it tonight?",
+ * "Could you come in on Thursday?"): asking willingness only when the sentence names a time to come
+ * (`askedForWhen`).
+ */
+export const timedOpenings: readonly (readonly string[])[] = [
+  ["would", "you"],
+  ["will", "you"],
+  ["could", "you"],
+  ["can", "you"],
+];
+/** Acts of reaching for help that a condition sets to come as a day does: "Will you ring the crisis line if it gets worse?". */
+export const helpReachingActs: ReadonlySet<string> = new Set(["ring", "call", "phone", "text", "contact", "message"]);
 /** Words of a time to come that make "Would you <act>…?" ask the patient's willingness: "Would you take one today?", "Would you ring them this week?". */
 export const askedForWhen: ReadonlySet<string> = new Set(["today", "tonight", "tomorrow", "week", "weekend", ...weekdays, "soon"]);
 
@@ -118,24 +129,35 @@ export const pointingActs: ReadonlySet<string> = new Set(["try", "do", "give", "
 export const comingBack: ReadonlySet<string> = new Set(["back", "in", "along"]);
 
 /**
- * True when a therapist's sentence, after leads, asks whether the patient will do an act
- * (`willingnessOpenings`), then, past fillers (`actFillers`), names one: not a state or feeling
+ * True when a therapist's sentence, after leads (and after a condition that opens it: "And if it
+ * gets worse, will you…"), asks whether the patient will do an act (`willingnessOpenings`; or
+ * `timedOpenings`, "Will you…", "Could you…", with a time to come, `askedForWhen`, or a condition and
+ * an act of `helpReachingActs`), then, past fillers (`actFillers`), names one: not a state or feeling
  * (`summaryNonActs`: "Would you be willing to be honest with her?"; coming to a session is one,
  * `comingBack`: "…to come back in four weeks?"), an act of the session
  * (`sessionActs`: "Would you be willing to tell me more?"), an act of harm (`harmingActs`:
  * "…to hurt him?"), nor a word pointing back
  * (`pointingWords`: "Would you consider it?") or a verb pointing back with it (`pointingActs`:
- * "Would you be willing to try that?": the act was said before, and a yes takes that up). A plain yes to it agrees the act, as
+ * "Would you be willing to try that?": the act was said before, and a yes takes that up), nor taking
+ * what was named before ("Will you take them tonight?", which a screen asks of means). A plain yes to it agrees the act, as
  * one to an offer does.
  */
 export function asksWillingness(words: readonly MatchedWord[]): boolean {
   const from = pastWords(words, 0, offerLeads);
-  // "Would you take one today?": "would you" and the act, asked for a time to come (`askedForWhen`).
+  // "Would you take one today?": a modal, "you" and the act, asked for a time to come (`askedForWhen`), or for help reached
+  // for on a condition ("Will you ring the crisis line if it gets worse?", `helpReachingActs`).
   const timed = words.some((word) => is(word, askedForWhen));
-  return [...willingnessOpenings, ...(timed ? [wouldYou] : [])].some((opening) => {
-    if (!opening.every((part, offset) => is(words[from + offset], part))) return false;
-    const at = pastWords(words, from + opening.length, actFillers);
+  const conditioned = words.some((word) => is(word, "if"));
+  // "And if it gets worse, will you ring the crisis line?": after a condition that opens the sentence, the question may follow it.
+  const starts = is(words[from], "if") ? words.map((_, at) => at) : [from];
+  return [...willingnessOpenings, ...timedOpenings].some((opening) => {
+    const start = starts.find((at) => opening.every((part, offset) => is(words[at + offset], part)));
+    if (start === undefined) return false;
+    const at = pastWords(words, start + opening.length, actFillers);
     const act = words[at];
+    if (willingnessOpenings.indexOf(opening) === -1 && !timed && !(conditioned && is(act, helpReachingActs))) return false;
+    // "Will you take them tonight?": taking what was named before, asked as a means may be asked of, is never agreed as a plan.
+    if (is(act, "take") && (is(words[at + 1], pointingWords) || is(words[at + 1], "all"))) return false;
     // "Would you be willing to try that?", "…to give it a go?": the act is what was said before, which a yes takes up as such.
     // "Would you be willing to come back in four weeks?": coming to a session is an act, though "come" alone names none ("come to terms").
     const comesToSession = is(act, "come") && is(words[at + 1], comingBack);

@@ -9,6 +9,10 @@ import {
   heldEvents,
   upEvents,
   scheduledActs,
+  presentPlanActs,
+  thisTimes,
+  pastDayWords,
+  narratingVerbs,
   arrangedEvents,
   arrangedTimeWords,
   arrangingVerbs,
@@ -807,6 +811,39 @@ describe("citesCommitment: a plan stands on the patient's commitment or assent",
     expect(at("They booked a course")).toBe(-1);
     // The first subject that arranges: "Well we booked…" after another word.
     expect(at("Yes so we booked a course")).toBe(3);
+  });
+
+  it("reads a plan said in the present with the day set before the subject, as a second language says one", () => {
+    const at = (text: string) => arrangedActAt(wholeWords.read(text));
+    expect(at("Tomorrow I call them")).toBe(2);
+    expect(at("OK Tomorrow I call them")).toBe(3);
+    expect(at("This week I speak with my husband")).toBe(3);
+    expect(at("Next week I book it")).toBe(3);
+    expect(at("Monday I go to the job centre")).toBe(2);
+    for (const act of [...presentPlanActs, ...scheduledActs]) expect(at(`Tomorrow I ${act} them`), act).toBe(2);
+    for (const time of arrangedTimeWords) expect(at(`${time} I call them`), time).toBe(2);
+    for (const time of nextTimes) expect(at(`next ${time} I call them`), time).toBe(3);
+    for (const time of thisTimes) expect(at(`this ${time} I call them`), time).toBe(3);
+    // Within three words before the subject.
+    expect(at("Tomorrow one two I call them")).toBe(4);
+    expect(at("Tomorrow one two three I call them")).toBe(-1);
+    // Not work or a habit, not a day past, not a story told in the present, not a day that follows the act's clause.
+    expect(at("Tomorrow I work seven to three")).toBe(-1);
+    expect(at("Tomorrow I walk them")).toBe(-1);
+    expect(at("Every Monday I go to the gym")).toBe(-1);
+    expect(at("On Mondays I call them")).toBe(-1);
+    for (const past of pastDayWords) expect(at(`${past} Monday I call them`), past).toBe(-1);
+    for (const verb of narratingVerbs) expect(at(`So Monday I go in and my boss ${verb} no`), verb).toBe(-1);
+    expect(at("Tomorrow I just call them")).toBe(-1);
+    expect(at("Tomorrow I am calling")).toBe(-1);
+    expect(at("I call them")).toBe(-1);
+    expect(at("This time I call them")).toBe(-1);
+    expect(at("Next time I call them")).toBe(-1);
+    expect(at("She goes Monday I call them")).toBe(-1);
+    expect([...pastDayWords]).toEqual(["last", "yesterday", "ago"]);
+    expect([...narratingVerbs]).toEqual(["says", "said", "tells", "told", "asks", "asked", "shouts", "goes", "went", "comes", "came"]);
+    expect([...thisTimes]).toEqual(["week", "weekend", "evening", "afternoon", "morning"]);
+    expect(presentPlanActs.has("call") && presentPlanActs.has("book") && !presentPlanActs.has("work")).toBe(true);
   });
 
   it("holds its data as the rule says", () => {

@@ -244,6 +244,22 @@ export const heldEvents: ReadonlySet<string> = new Set(["appointment", "session"
 const heldReach = 4;
 /** Verbs whose present, said with a day to come, tells an act already fixed: "I see my GP on Friday", "I start the course next week", "I go back to work on Monday". */
 export const scheduledActs: ReadonlySet<string> = new Set(["see", "start", "begin", "go", "fly", "leave", "move", "meet", "return", "travel", "head"]);
+/**
+ * Acts that, said in the present with the day set before the subject, are a plan as a speaker of
+ * English as a second language says one ("Tomorrow I call them", "This week I speak with my
+ * husband"): reaching someone, booking, sending, taking or bringing — not work or a habit ("Tomorrow
+ * I work seven to three").
+ */
+export const presentPlanActs: ReadonlySet<string> = new Set(["call", "ring", "phone", "text", "email", "speak", "talk", "ask", "tell", "contact", "visit", "book", "apply", "register", "sign", "write", "send", "bring", "take", "give", "buy", "pay", "fill", "check", "try"]);
+/** Parts of the day or week that "this" sets to come: "this week", "this evening". */
+export const thisTimes: ReadonlySet<string> = new Set(["week", "weekend", "evening", "afternoon", "morning"]);
+/** How many words before the subject the day set before it may stand: "And this week I…", "OK. Tomorrow I…". */
+const timeBeforeReach = 3;
+/** Words that set the day before the subject in the past: "Last Monday I go…", "Yesterday I call…". */
+export const pastDayWords: ReadonlySet<string> = new Set(["last", "yesterday", "ago"]);
+/** Verbs of a story told in the present, which make "Monday I go in" a past day told ("…and my boss says"), not a plan. */
+export const narratingVerbs: ReadonlySet<string> = new Set(["says", "said", "tells", "told", "asks", "asked", "shouts", "goes", "went", "comes", "came"]);
+
 /** Words by which an arrangement joins something: "booked onto it", "signed up for it", "enrolled in it". */
 export const joiningWords: ReadonlySet<string> = new Set(["onto", "on", "into", "in", "for"]);
 /** Words that point back at what was named before: "it", "that", "this", "one". */
@@ -283,7 +299,11 @@ const gotThingOpeners: ReadonlySet<string> = new Set(["a", "an", "another", "my"
  * have an appointment booked"); or an act fixed in the
  * present with a day to come (`scheduledActs`: "I see my GP on Friday", "I go back to work
  * tomorrow"; not a habit, `habitWords`, "every Friday", "on Fridays", "on a Sunday") — the day or event in the
- * act's own clause (`clauseClosers`, `arrangedReach`), not negated between the subject and the act.
+ * act's own clause (`clauseClosers`, `arrangedReach`), not negated between the subject and the act;
+ * or such an act, or one of `presentPlanActs`, in the present right after the subject with the day
+ * set within `timeBeforeReach` words before it, as a speaker of English as a second language says a
+ * plan ("Tomorrow I call them", "This week I speak with my husband"; not "Last Monday I go…", not a
+ * story told, `narratingVerbs`: "So Monday I go in and my boss says…").
  * Core's plan check and the embedded writer read it so.
  * @returns the index of the arranged act's verb, or -1.
  */
@@ -328,6 +348,11 @@ export function arrangedActAt(words: ReadonlyArray<{ lemma: string; value: strin
     const around = [...words.slice(0, at), ...own];
     const habitual = around.some((word, offset) => is(word, habitWords) || (is(word, arrangedTimeWords) && (/s$/i.test(word.value) || is(around[offset - 1], "a"))));
     if (!progressive && at === index + 1 && scheduledActs.has(value) && timed && !habitual) return at;
+    // "Tomorrow I call them", "Monday I go to the job centre": the day set just before the subject, the act in the present right after it; not a story told ("So Monday I go in and he says…", "She goes, Monday I call them").
+    const before = words.slice(Math.max(0, index - timeBeforeReach), index);
+    const setBefore = !before.some((word) => is(word, pastDayWords)) && before.some((word, offset) => is(word, arrangedTimeWords) || (is(word, "next") && is(before[offset + 1], nextTimes)) || (is(word, "this") && is(before[offset + 1], thisTimes)));
+    const told = words.some((word) => is(word, narratingVerbs));
+    if (!progressive && at === index + 1 && (scheduledActs.has(value) || presentPlanActs.has(value)) && setBefore && !habitual && !told) return at;
   }
   return -1;
 }
