@@ -266,6 +266,8 @@ function namesThisSession(act: readonly ReadToken[]): boolean {
 const pastTimes = new Set(["ago", "yesterday", "last"]);
 /** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain", "I'm not gonna lie to you". */
 const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop", "finish", "end", "sign", "lie"]);
+/** Verbs of putting words into the chat itself ("ok i'll copy them", "I'll paste it"): acts of the session, whatever they take. */
+const chatPastes = new Set(["copy", "paste"]);
 /** Verbs of a complaint about the listener ("I will report you"): with "you" after them, part of the session. */
 const aboutTheListener = new Set(["report", "block", "flag", "rate", "review", "sue", "ignore"]);
 /** Verbs that, negated ("I'm not going to stop"), refuse a change rather than commit to abstain. */
@@ -606,6 +608,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I'll talk to you", "I'll tell you", "I'll leave it there": acts of the session; "I'll talk with them again" is not one.
   const addressee = object !== undefined && ["with", "to"].includes(object.lemma) ? act[2] : object;
   if (inSessionVerbs.has(verb.lemma) && (addressee === undefined || ["you", "u", "there", "now", "off", "myself", "yourself"].includes(addressee.lemma) || (object?.lemma === "it" && act.length <= 3))) return null;
+  // "ok i'll copy them", "I'll paste it in": what is put into the chat itself, part of the session.
+  if (chatPastes.has(verb.lemma)) return null;
   // "I will report you", "I'll block you": a complaint about the listener, part of the session, no plan.
   if (aboutTheListener.has(verb.lemma) && ["you", "u"].includes(act[1]?.lemma ?? "")) return null;
   // "I'll pray for you all": a good wish to the listener, said in parting, no plan.
@@ -896,18 +900,19 @@ export function findCommitments(segments: readonly ReadSegment[], answersProposa
     const before = segments[index - 1];
     if (before?.role === "therapist" && asksAboutHabit(before)) return;
     const thanks = segment.sentences.some((sentence) => sentence.tokens.some(isThanks));
+    if (retractedNext(segments, index)) return;
     segment.sentences.forEach((sentence, at) => {
       const idea = ideas.find((item) => item.evidence[0]?.segmentId === segment.id && item.evidence[0]?.start === sentence.start);
       if (idea !== undefined) named = { item: idea, turnsAgo: 0, idea: true };
       const commitment = sentenceCommitment(sentence);
-      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence) || onlyIfWanted(sentence) || promisedNotBefore(sentence)) return;
+      if (commitment === null || toldAsDone(segment.sentences[at + 1]) || restatesCondition(segment.sentences, at) || keepsThinking(sentence) || toldAsContent(sentence) || onlyIfWanted(sentence) || promisedNotBefore(sentence) || segment.sentences.slice(at + 1).some((later) => takesBack(later))) return;
       const proposed = answersProposal(index, sentence);
       // "I'll try and keep away from him. I can't promise I won't see him.": what the turn goes on to not promise is to confirm.
       const firm = commitmentFirmness(sentence, commitment, proposed, thanks, segment.sentences.slice(at + 1), segment.sentences.slice(0, at)) === "firm" && !promisesNot(segment.sentences.slice(at + 1));
       // "I'm gonna say sorry to the owner." … "I'll do it on Saturday.", "I could give them to my sister." … "I'll give them to her then.":
       // a firm "do it", or an act pointing back at no proposal, firms the act just named, quoted with it.
       // Pointing back past a proposal, it answers the proposal — unless what it points at was named in this very turn.
-      const pointsBack = commitment.doesIt === true && (commitment.act === "own" || !proposed || named?.turnsAgo === 0);
+      const pointsBack = commitment.doesIt === true && (!proposed || named?.turnsAgo === 0);
       // An idea is firmed only in its own turn: across a turn of the therapist's, the agreement to it is `findAgreedProposals`' line.
       if (firm && pointsBack && named !== undefined && named.turnsAgo <= (named.idea ? 0 : doesItReach) && !(named.item.evidence[0]?.segmentId === segment.id && named.item.evidence[0]?.start === sentence.start)) {
         if (named.idea) found.firmedIdeas.push(named.item);
@@ -1036,6 +1041,58 @@ export function restatesCondition(sentences: readonly ReadSentence[], at: number
   const [first, second] = sentences[at]!.tokens.filter(isWord);
   const goesOn = (first?.lemma === "i" && second?.value.toLowerCase() === "mean") || first?.lemma === "or";
   return goesOn && sentences.slice(0, at).some((sentence) => sentence.tokens.some((token) => settingCondition.has(token.lemma)));
+}
+
+/** How a clause opens that takes back what the speaker just said they would do, as lemma sequences: "Actually — no.", "Scratch that.", "On second thoughts…". */
+const takingBack: readonly (readonly string[])[] = [
+  ["actually", "no"],
+  ["no", "actually"],
+  ["scratch", "that"],
+  ["forget", "that"],
+  ["forget", "i", "say", "that"],
+  ["on", "second", "thought"],
+  ["on", "second", "thoughts"],
+  ["i", "take", "that", "back"],
+  ["i", "take", "it", "back"],
+  ["wait", "no"],
+];
+/** Of `takingBack`, those that take back what was said before, whatever came between: "Scratch that.", said after the therapist's question, still takes it back ("Actually, no." may answer the question). */
+const retracting: readonly (readonly string[])[] = takingBack.filter((sequence) => !["actually", "no", "wait"].includes(sequence[0]!));
+/** Sounds a take-back may open with: "Oh, actually, no.", "Hmm — scratch that." */
+const takeBackLeads: ReadonlySet<string> = new Set(["oh", "um", "uh", "er", "erm", "well", "hmm", "ah", "no"]);
+
+/**
+ * True when a clause of the sentence opens by taking back what was just said (`takingBack`, after
+ * sounds of `takeBackLeads`): "Yeah, I'll tell her tonight. Actually — no. She's got her mum in hospital."
+ * leaves no plan; a commitment said after it in the turn stands on its own ("Actually no, I'll do it
+ * on Friday").
+ */
+export function takesBack(sentence: ReadSentence, sequences: readonly (readonly string[])[] = takingBack): boolean {
+  const words = sentence.tokens.filter(isWord);
+  // "Actually — no.": a reader may keep the stop on the word after a dash ("no.").
+  const said = (at: number) => [words[at]?.lemma, words[at]?.value.toLowerCase()].map((word) => word?.replace(/[.!?,]+$/, ""));
+  // Where a clause opens: the sentence's start, after a mark ("— [pause] Actually, no"), or after a word a reader kept its stop on ("no. Scratch that").
+  const opens = (at: number) => {
+    if (at === 0) return true;
+    const before = sentence.tokens[sentence.tokens.indexOf(words[at]!) - 1];
+    return (before !== undefined && !isWord(before)) || /[.!?]$/.test(words[at - 1]!.value);
+  };
+  return words.some((_, start) => {
+    if (!opens(start)) return false;
+    let from = start;
+    while (from < start + 2 && takeBackLeads.has(words[from]?.lemma ?? "")) from += 1;
+    return sequences.some((sequence) => sequence.every((part, offset) => said(from + offset).includes(part)));
+  });
+}
+
+/**
+ * True when the speaker of the segment at `index` retracts it in their next turn, within the next
+ * two segments (`retracting`): "I'll email HR tonight." — "What would you say?" — "That the
+ * workload's unmanageable and — actually, no. Scratch that."
+ */
+export function retractedNext(segments: readonly ReadSegment[], index: number): boolean {
+  const nextOwn = segments.slice(index + 1, index + 3).find((later) => later.speaker === segments[index]!.speaker);
+  return nextOwn !== undefined && nextOwn.sentences.some((sentence) => takesBack(sentence, retracting));
 }
 
 /** True when the sentence takes back a promise before its commitment: "I won't promise I'll take anything" refuses what follows. */

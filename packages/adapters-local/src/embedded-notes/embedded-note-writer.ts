@@ -44,7 +44,7 @@ import { scoredSegments } from "./sentiment-notes.ts";
 import { withWhatItAnswers } from "./pronoun-answers.ts";
 import { significantQuotes } from "./significant-quotes.ts";
 import { findTherapistActs } from "./therapist-acts.ts";
-import { asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
+import { agreedPrefix, asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
 export const embeddedRulesVersion = "embedded-rules-106";
@@ -112,8 +112,11 @@ export function writeEmbeddedNotes(input: NoteWriterInput): NotesDraft {
   const quotedWhole = (item: NoteItemDraft) =>
     agreements.agreed.some((agreed) => agreed.evidence.some((span) => item.evidence.every((own) => own.segmentId === span.segmentId && span.start <= own.start && own.end <= span.end)));
   const firm = noRisk(commitments.firm).filter((item) => !quotedWhole(item));
-  // "Yes, I'll call him.": what "him" is, from the therapist's sentence it answers.
-  const actionItems = inOrder([...firm.map(withWhatItAnswers(segments, order)), ...noRisk(agreements.agreed)]);
+  // "Yes, I'll call him.": what "him" is, from the therapist's sentence it answers — unless the turn already agreed to that
+  // turn's offer ("Friday's fine. I'll come."): the pronoun's answer is the same agreement, said again.
+  const agreedTurns = new Set(agreements.agreed.map((item) => item.evidence.at(-1)?.segmentId));
+  const answered = firm.map(withWhatItAnswers(segments, order)).filter((item) => !(item.text.startsWith(agreedPrefix) && agreedTurns.has(item.evidence.at(-1)?.segmentId)));
+  const actionItems = inOrder([...answered, ...noRisk(agreements.agreed)]);
   // A hedged commitment an agreement quotes as the patient's idea taken up ("Maybe I'll ring him." — "Would you try that?" — "Yes, I will.") is that agreement's line, not one more.
   const quotedByAgreement = new Set([...agreements.agreed, ...agreements.toConfirm].flatMap((item) => item.evidence.map((span) => `${span.segmentId}@${span.start}`)));
   // So is an idea put forward in answer to a question asking for the plan ("What could you do?" — "I could batch cook on Sunday.").

@@ -2054,4 +2054,34 @@ describe("plan items: a sixth batch of sessions", () => {
     // Not unsure of the act: why, whether it will help, or doubt closing another act's sentence.
     for (const said of ["Yes, I'll do that. I don't know why I didn't think of it.", "Yes I will. I'm not sure if it'll help though.", "I'll just say it. I might show her the chat, maybe, I dunno.", "Not sure. Yes, I'll ask him."]) expect(plan([proposal, `P: ${said}`]).length, said).toBe(1);
   });
+
+  it("writes nothing for a commitment or a yes taken back in the same turn; a commitment said after the take-back stands", () => {
+    const asked = "T: Are you going to tell her? It would help to have someone at home who knows.";
+    for (const said of ["Yeah, I'll tell her tonight. [pause] Actually — no. She's got her mum in hospital.", "Yeah, I'll tell her tonight. Scratch that, not this week.", "Yeah, I'll tell her tonight. On second thoughts, she's got enough on."]) {
+      expect(plan([asked, `P: ${said}`]), said).toEqual([]);
+      expect(toConfirm([asked, `P: ${said}`]), said).toEqual([]);
+    }
+    expect(plan([asked, "P: Yeah, I'll tell her tonight. Actually no, I'll tell her on Friday."]).map((item) => item.text)).toEqual(["Actually no, I'll tell her on Friday."]);
+    expect(plan(["T: You could ring the housing officer this week.", "P: Yes, I'll do that. Oh, actually, no. I rang them yesterday."])).toEqual([]);
+  });
+
+  it("writes one line for a turn that accepts an offer and then says it will come", () => {
+    const offer = "T: I'm also going to stop the zopiclone and give you something different for sleep, a week at a time. I'd like to see you again on Friday. Is that alright?";
+    expect(plan([offer, "P: Friday's fine. I'll come."]).map((item) => item.text)).toEqual(["Agreed: “Friday's fine.” — to “I'd like to see you again on Friday.”"]);
+  });
+
+  it("writes nothing for a commitment or a yes retracted in the speaker's next turn, past the therapist's question", () => {
+    const retracted = "P: That I'm struggling — actually, no. Scratch that. I'm not ready.";
+    expect(plan(["T: You could ring them.", "P: I'll ring them tomorrow.", "T: What would you say?", retracted])).toEqual([]);
+    expect(plan(["T: And you mentioned HR last time.", "P: Yeah. I'll email HR tonight, actually.", "T: What would you say?", retracted])).toEqual([]);
+    // "Actually, no." may answer the question between: it retracts only in the same turn.
+    expect(plan(["T: You could ring them.", "P: I'll ring them tomorrow.", "T: Anything else?", "P: Actually, no."])).toHaveLength(1);
+  });
+
+  it("takes 'Can I ask you to…?' as a proposal, and a firm act after it as answering it, not an act named turns before", () => {
+    expect(plan(["T: Can I ask you to keep a diary until we next meet?", "P: Yes, I can do that."]).map((item) => item.text)).toEqual(["Agreed: “Yes, I can do that.” — to “Can I ask you to keep a diary until we next meet?”"]);
+    expect(plan(["T: Can I ask you to tell me more about that?", "P: Yes, I can do that."])).toEqual([]);
+    const turns = ["T: Please don't take those any more.", "P: Right. Maybe I'll put them in a bag.", "T: And they've started you on vitamin D. Can I ask you to take that every day?", "P: Yes, I can do that. I'll keep it next to the porridge."];
+    expect(plan(turns).map((item) => item.text)).toEqual(["Agreed: “Yes, I can do that.” — to “And they've started you on vitamin D. Can I ask you to take that every day?”", "I'll keep it next to the porridge."]);
+  });
 });

@@ -1,7 +1,7 @@
 import { acceptsOffer, arrangingOfferAt, asksWillingness, echoesOffer, offersToArrange, proposesSessionToCome, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
-import { commitmentStarts, emptyVerbs, isThanks, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
+import { commitmentStarts, emptyVerbs, isThanks, retractedNext, takesBack, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, partsOnly, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
@@ -30,6 +30,9 @@ const proposalPhrases = [
   "be you up for",
   "what if you",
   "i would like you",
+  // "Can I ask you to take that every day?": a request of the patient, as "I'd like you to" is.
+  "can i ask you to",
+  "could i ask you to",
   "i would suggest",
   "i suggest",
   // "The other thing I wanted to suggest was a thought record".
@@ -128,14 +131,14 @@ const proposingVerbs = new Set(["try", "plan", "write", "keep", "practise", "pra
 /** Verbs of talk in the session itself, never an act for after it: "I'd like you to discuss that". */
 const sessionTalk = new Set(["discuss", "explain", "describe", "elaborate", "share", "expand", "clarify"]);
 /** Phrases whose next word must be an act, not encouragement, a reflection or the therapist's own state: "You can do it", "You should be [proud]", "I would notice", "I'd like you to be checked", "Maybe you feel…", "Perhaps you haven't…", "Do you think you could be happier?". */
-const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
+const needsAnAct = new Set(["you can", "i would", "you should", "i would like you", "can i ask you to", "could i ask you to", "i would like", "maybe you", "perhaps you", "do you think you could", "do you think you might", "do you think you can"]);
 /** True when "do" names a thing done ("you can do 20 minutes a day", "you could do yoga"): a noun or a number within two words after it, not "you can do it". */
 const doesAThing = (after: readonly ReadToken[], verb: ReadToken) =>
   verb.lemma === "do" && after.slice(after.indexOf(verb) + 1, after.indexOf(verb) + 3).some((token) => token.pos === "NOUN" || token.pos === "NUM");
 /** Verbs after "I would" that give the therapist's view, not an act the patient could do: "I would say that's right", "I would bet your neighbours feel the same". */
 const opinionVerbs = new Set(["say", "bet", "guess", "suppose", "assume", "expect", "doubt", "argue", "hate"]);
 /** Phrases a question may propose with ("Have you thought about…?", "How about…?"); any other question asks, it does not propose. */
-const proposingQuestions = [...helpAskingPhrases, "have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "would you be up for", "be you up for", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you"];
+const proposingQuestions = [...helpAskingPhrases, "have you", "what about", "how about", "why not", "why do not you", "would you consider", "would you be willing", "would you be up for", "be you up for", "what if you", "could you try", "can you try", "do you think you", "do you think", "perhaps you", "maybe you", "you could", "you might", "could you", "can i ask you to", "could i ask you to"];
 /**
  * A word in "-ing" naming an act: a verb, or a noun the tagger read from a verb (its lemma is the
  * verb: "checking" → "check" in "…about checking your sugar"); not a noun of its own ("the meeting").
@@ -658,6 +661,8 @@ export function assents(segment: ReadSegment): Assent | null {
   // "I'll try, I don't know.", "i'll. try. i don't know": unsure in the assent's sentence or after it, to confirm ("Not sure. Yes, I'll ring them." settles it).
   // A later sentence doubts the assent only by opening with it; one that ends so doubts its own act ("…I might show her the chat, maybe, I dunno.").
   const doubts = (sentence: ReadSentence) => (sentence.start <= best!.start && sentence.end > best!.start ? saysUnsure(sentence) : sentence.start > best!.start && saysUnsure(sentence, unsureOpeningReach));
+  // "Yeah, I'll do that. Actually — no.": a yes taken back in the turn takes nothing up.
+  if (best !== null && segment.sentences.some((sentence) => sentence.start > best.start && takesBack(sentence))) return null;
   return best !== null && best.strength === "plain" && segment.sentences.some(doubts) ? { ...best, strength: "tentative" } : best;
 }
 
@@ -1063,7 +1068,7 @@ export function findAgreedProposals(segments: readonly ReadSegment[]): FoundAgre
       takesUpOwnIdea(segments[index - 2]!, segments[index - 1]!, segment, found);
       return;
     }
-    if (segment.role !== "patient" || index === 0 || segments[index - 1]!.role !== "therapist") return;
+    if (segment.role !== "patient" || index === 0 || segments[index - 1]!.role !== "therapist" || retractedNext(segments, index)) return;
     const confirmed = confirmedSummary(segments[index - 1]!, segment);
     if (confirmed !== null) {
       const form = confirmed.strength !== "plain" ? "to-confirm" : confirmed.offer ? "patient-words" : "stated";
