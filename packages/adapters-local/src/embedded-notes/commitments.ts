@@ -567,7 +567,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     before.some(isHedge) ||
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
     act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||
-    keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second));
+    keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second)) ||
+    // "I'll try and remember that": a thought kept, not an act ("I'll remember to take it" is one).
+    (act[0]?.lemma === "remember" && ["that", "it", "this"].includes(act[1]?.lemma ?? ""));
   // "I will." — only as an answer to a proposal; "I will not.", "no i won't.": a refusal of it.
   if (verb === undefined) return tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") ? null : { act: "pointing-back", hedged, bare: true };
   // "I'm not going to stop", "I'm not going to them lunch clubs": "not" in the phrase, just after it or just before it.

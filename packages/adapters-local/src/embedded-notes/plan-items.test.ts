@@ -2084,4 +2084,15 @@ describe("plan items: a sixth batch of sessions", () => {
     const turns = ["T: Please don't take those any more.", "P: Right. Maybe I'll put them in a bag.", "T: And they've started you on vitamin D. Can I ask you to take that every day?", "P: Yes, I can do that. I'll keep it next to the porridge."];
     expect(plan(turns).map((item) => item.text)).toEqual(["Agreed: “Yes, I can do that.” — to “And they've started you on vitamin D. Can I ask you to take that every day?”", "I'll keep it next to the porridge."]);
   });
+
+  it("leaves a yes that only keeps a thought in mind to confirm", () => {
+    const proposal = "T: And if it goes well, we can talk next week about whether to add another.";
+    expect(plan([proposal, "P: Okay. Once counts. I'll try and remember that."])).toEqual([]);
+    expect(toConfirm([proposal, "P: Okay. Once counts. I'll try and remember that."])).toHaveLength(1);
+    expect(plan(["T: Could you take it every morning?", "P: Yes, I'll remember to take it with breakfast."])).toHaveLength(1);
+  });
+
+  it("writes nothing for what is pasted into a chat", () => {
+    expect(plan(["T: You've come to the right place. What did the messages say?", "P: ok i'll copy them"])).toEqual([]);
+  });
 });

@@ -1454,4 +1454,41 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     const lines = ["I want to die.", "T: one thing i'd strongly suggest is locking those tablets away today", "yeah. there's a cash box in the garage i'll put them all in that"];
     expect(ownOn(lines, "seg-3")).toEqual([]);
   });
+
+  it("a sixteenth batch: a typed or regional yes, and owning up before the answer, say yes to a question that named suicide", () => {
+    for (const yes of ["ye", "yeh", "aye most nights"]) {
+      expect(ownOn(["T: are you thinking about ending your life tonight?", yes], "seg-2").map((finding) => finding.basis), yes).toContain("answer_to_named_question");
+    }
+    const veteran = ["T: Have you had any thoughts of killing yourself this week?", "[pause] I ain't gonna lie to you. Tuesday night I sat out in the truck with the pistol in my lap. Just sat there."];
+    const answer = ownOn(veteran, "seg-2").filter((finding) => finding.basis === "answer_to_named_question");
+    expect(answer.map((finding) => finding.quote)).toContain("Tuesday night I sat out in the truck with the pistol in my lap.");
+    expect(findings(["T: Have you had any thoughts of killing yourself this week?", "I'm not gonna lie to you, it's been hard. But no, nothing like that."]).filter((finding) => finding.subject === "speaker")).toEqual([]);
+    expect(categoriesOf(ownOn(["I sat with my dad's shotgun in my lap for an hour."], "seg-1"))).toContain("preparatory_behaviour");
+  });
+
+  it("a sixteenth batch: anger told after, relief as anger, a parent's 'some mornings', bullet points, a cattle crush and hours slept are no risk", () => {
+    for (const said of [
+      "I could've throttled her, I swear.",
+      "im gonna kill him when hes ok for scaring me like this",
+      "Some mornings I want to strangle her, I swear.",
+      "oh thats a good idea. ill do that wed night. like bullet points",
+      "she went down in the crush and the vet had to put her down",
+      "sleep lol. like 4 hrs a night",
+      "ye ok. 3 blocks a day, 2 orgo 1 other.",
+      "i just want it to be over. like the exams. i want to sleep for a week after lol",
+      "ive decided when im going to do it",
+    ]) {
+      expect(findings([said]).filter((finding) => finding.subject === "speaker"), said).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["I'm going to kill him when he gets out."], "seg-1"))).toEqual(["harm_to_others"]);
+    expect(categoriesOf(ownOn(["Sometimes I want to kill him when he comes home drunk."], "seg-1"))).toEqual(["harm_to_others"]);
+    expect(categoriesOf(ownOn(["i just want it to be over. like my life."], "seg-1"))).toEqual(["passive_death_wish"]);
+    expect(categoriesOf(ownOn(["He decides what I wear."], "seg-1"))).toEqual(["abuse"]);
+    expect(categoriesOf(ownOn(["ive decided when im going to end it"], "seg-1"))).toContain("suicide_intent_or_plan");
+  });
+
+  it("a sixteenth batch: a yes to telling the therapist or the GP if it changes says no more of the risk", () => {
+    const lines = ["Some nights I think, what's the point of carrying on like this.", "T: If that ever changed, would you tell me, or your GP?", "I would, aye. I'd tell Bethan first."];
+    expect(ownOn(lines, "seg-3")).toEqual([]);
+  });
 });

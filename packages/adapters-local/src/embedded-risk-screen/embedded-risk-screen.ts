@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, speaksOfNow, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, notSayingI, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
+import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, speaksOfNow, ownsUpOnly, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, notSayingI, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
 import { transcriberNoteWords } from "../embedded-notes/segment-reader.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
@@ -72,10 +72,12 @@ const holdsTheFloor = (text: string): boolean => floorOnly.test(text) || !/[\p{L
 /**
  * The sentence an answer is quoted by: its first that says more than a hesitation ("(pause) Um.
  * Yeah. Yeah, I have." → "Yeah."), unless that one only sets something aside and a later one says
- * yes ("Not like last night. But it's… it's there a bit." → "But it's... it's there a bit.").
+ * yes ("Not like last night. But it's… it's there a bit." → "But it's... it's there a bit."), or
+ * only owns up before what it owns up to ("I ain't gonna lie to you. Tuesday night…" → "Tuesday night…").
  */
 const answerSentence = (sentences: readonly RiskSentence[]): RiskSentence => {
-  const said = sentences.filter((sentence) => !hesitationOnly.test(sentence.said));
+  // "I ain't gonna lie to you. Tuesday night I sat out in the truck…": owning up said alone is quoted by what it owns up to.
+  const said = sentences.filter((sentence, at) => !hesitationOnly.test(sentence.said) && !(at < sentences.length - 1 && ownsUpOnly(sentence)));
   const [first] = said;
   if (first === undefined) return sentences[0]!;
   return (/^ (?:not|no|never) /.test(spokenWords(first.said)) ? said.slice(1).find((sentence) => affirms(sentence.said)) : undefined) ?? first;
@@ -196,6 +198,9 @@ interface Around {
   medicationAsked: boolean;
 }
 
+/** A next sentence that names what "it" was ("like the exams", "I mean this week", "as in the course"), not life or everything. */
+const namesWhatItIs = /^ (?:like|i mean|meaning|as in) (?:the|my|this|these|that|all the|all this) (?!(?:life|world|pain|everything|whole thing)\b)\S+/;
+
 /** An illness or a mishap that puts one in hospital: a fit, a fall, a crash. */
 const illnessOrMishap = /\b(?:fit|fits|seizure\S*|collapse\S*|pass\S* out|black\S* out|heart attack|stroke|crash\S*|accident|fell|fall|fallen|tripped|operation|surgery|op|anaesthetic|knocked (?:out|over|down)|hit by)\b/;
 /** Acts that make a stay in hospital an attempt's, whatever else was told: "I jumped. I fell. I woke up in hospital." */
@@ -236,6 +241,8 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   const category = harmOfUse ? "substance" : selfInflicted || notToDie ? "self_harm" : row.category;
   // An accident is no self-harm; a mistake said outright is no method, misuse or self-harm.
   if (toldAsAccident(category, sentence, next)) return null;
+  // "i just want it to be over. like the exams.": what "it" is, said in the speaker's next sentence, is no life to end.
+  if (row.id === "passive.want_it_to_end" && nextOwn !== undefined && namesWhatItIs.test(nextOwn.said)) return null;
   // "By the Wednesday I had a fit. In the kitchen. Woke up in A and E.": waking in hospital after an illness or a fall told just before is no attempt.
   if (row.id === "plan.attempt_told" && /^ (?:wake|woke|come|came) /.test(matchedWords(sentence, first, last)) && wokeAfterMishap([previous, twoBefore, sentence])) return null;
   if (isHypothetical(sentence, first)) return null;

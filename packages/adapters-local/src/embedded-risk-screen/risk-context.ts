@@ -449,6 +449,11 @@ const idioms: readonly RegExp[] = [
   // "A maths test tomorrow that I'm gonna die in", "I'll die in that interview": a test feared, not a death.
   / (?:test|exam|interview|presentation|match|game|class|lesson|meeting|mock|quiz)s? (?:\S+ ){0,6}(?:die|dying) in\b/g,
   // "If she posts one more thing I'll murder her": exasperation at one more of something trivial — not a blow ("if he hits her one more time").
+  // Anger told after, of what one could have done and did not: "I could've throttled her, I swear", "I could have strangled him".
+  / could (?:have |'ve |ve |of )(?:\S+ )?(?:throttled|strangled|slapped|thumped|decked|clocked|punched|swung for|brained|wrung (?:his|her|their) necks?) (?:him|her|them|the \S+|my \S+|person|that \S+)\b/g,
+  // Relief as anger, for a scare: "im gonna kill him when hes ok for scaring me like this", "I'll murder her for worrying me".
+  / (?:kill|murder|strangle|throttle) (?:him|her|them|you) (?:\S+ ){0,5}for (?:scaring|worrying|frightening) (?:me|us)\b/g,
+  / (?:kill|murder|strangle|throttle) (?:him|her|them|you) when (?:he|she|they|you) (?:be|is|'s|are|'re|get|gets) (?:ok|okay|safe|better|found)\b/g,
   // Exasperation at a habit done again, not a threat: "if he leaves his boots in the hall again i'll kill him", "if she eats my yoghurt again I'll murder her".
   / if (?:he|she|they|person|my \S+) (?:leave|leaves|left|forget|forgets|eat|eats|ate|finish|finishes|use|uses|borrow|borrows|wake|wakes|snore|snores|moan|moans|miss|misses|lose|loses) (?:\S+ ){0,6}again (?:, )?(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to|i'm going to) (?:murder|kill|strangle|throttle) (?:her|him|them)\b/g,
   / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,8}one more (?:thing|time|word|photo|picture|post|comment|message|video)s? (?:\S+ ){0,3}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
@@ -477,7 +482,7 @@ const idioms: readonly RegExp[] = [
   / (?:would|'d) (?:\S+ )?rather (?:die|be dead) than (?:be seen|wear|eat|sing|watch|listen|dance|go (?:to|back to) (?:a|the|that|his|her|work|school)|work for|admit|apologi[sz]e|ask|call|speak|talk|sit through|go out with|date)\b/g,
   // Exasperation: "I could strangle him sometimes", "some days I could throttle him", "i could genuinely strangle that woman some days".
   / could (?:have |of )?(?:\S+ )?(?:kill|murder|strangle|throttle) (?:\S+ ){1,3}(?:for|sometimes|when|at times|some days?|most days?)\b/g,
-  / (?:some days?|sometimes|at times|most days?) (?:\S+ )?i could (?:\S+ )?(?:kill|murder|strangle|throttle)\b/g,
+  / (?:some (?:days?|mornings?|evenings?|nights?)|sometimes|at times|most days?|most mornings?) (?:\S+ )?i (?:could|want to|wanna|feel like|would like to|'d like to) (?:\S+ )?(?:kill|murder|strangle|throttle)\b(?! (?:\S+ ){0,3}(?:with|when|and|then|properly|for real))/g,
   / (?:lol|haha|hahaha|lmao|jk|just kidding|joking)\b/g,
   / (?:kill|killed|killing) (?:\S+ )?(?:plant|plants|battery|phone|spider|fly|mosquito|conversation|mood|bug|germs|weeds)\b/g,
   / drop dead (?:gorgeous|beautiful)\b/g,
@@ -673,15 +678,26 @@ const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
  * that says no or does not know ("I dunno", "not sure") — unless, not knowing, it goes on to give a
  * number ("I dunno. Six? Maybe eight on a Friday.": an estimate is an answer).
  */
+/** Words of an answer that say no ("Yes. I don't say the word. But yes.": not saying it, or not knowing how, denies nothing). */
+const saysNo = / (?:no|nope|nah|never|not really|not at all|i have not|i haven't|(?:i don't|i do not)(?! (?:say|said|like (?:saying|to say)|want to say|know how to say|use) )|not anymore|no way|not since|not lately|not recently|none) /;
+/** True when a sentence only owns up ("I ain't gonna lie to you."), saying nothing yet of what. */
+export const ownsUpOnly = (sentence: RiskSentence): boolean => ownedUpAlone.test(sentence.said);
+/** Owning up alone, in a sentence's words as the reader gives them ("i ai n't go to lie to you .", "i 'm not go to lie ."). */
+const ownedUpAlone = /^ (?:(?:\[|\]|\(|\)|pause|long pause|sighs|well|um|uh|er|erm|look|honestly|,) )*i (?:'m not|am not|be not|ai n't|wo n't|will not|won't|ain't) (?:go to |gonna |going to )?lie(?: to you)? (?:[.!,] )*$/;
+/** An answer that opens by owning up ("I'm not gonna lie to you.", "[pause] I ain't gonna lie to you."), as one does before a yes. */
+const ownsUp = /^ (?:(?:pause|long pause|sighs|well|um|uh|er|erm|look|honestly) )*(?:i'm not going to lie|i am not going to lie|i'm not gonna lie|i ain't gonna lie|i ain't going to lie|i won't lie|i will not lie)(?: to you)? /;
+
 export function affirms(text: string): boolean {
   const said = spokenWords(text);
   // A long answer says yes only by opening with it, fillers first allowed ("I mean. Yeah. In a general way…").
   // Openers before the yes: fillers, a transcriber's pause, "I'm not going to lie to you" ("[pause] well i'm not going to lie to you yes i suppose i do").
-  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
-  // "Yes. I don't say the word. But yes.": not saying it, or not knowing how, denies nothing.
-  if (/ (?:no|nope|nah|never|not really|not at all|i have not|i haven't|(?:i don't|i do not)(?! (?:say|said|like (?:saying|to say)|want to say|know how to say|use) )|not anymore|no way|not since|not lately|not recently|none) /.test(said)) return false;
+  // "[pause] I ain't gonna lie to you. Tuesday night I sat out in the truck with the pistol.": owning up, said first, is a yes — unless a no follows.
+  if (ownsUp.test(said)) return !saysNo.test(said);
+  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|i ain't gonna lie(?: to you)?|i ain't going to lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
+  if (saysNo.test(said)) return false;
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said)) return false;
-  return / (?:yes|yeah|yep|yup|yea|ya|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said) || restatedYes.test(said);
+  // Typed and regional yeses: "ye", "yeh", "yh", "aye".
+  return / (?:yes|yeah|yep|yup|yea|ya|ye|yeh|yh|aye|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said) || restatedYes.test(said);
 }
 
 /**
@@ -749,7 +765,7 @@ const askingYouTo = " (?:(?:would|will|could|can) you (?:be (?:willing|able|okay
  * the risk, as does going somewhere or seeing something ("would you go to the bridge?").
  */
 const asksOfHelp = new RegExp(
-  `${askingYouTo}(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|contact|contacting) (?!it |that |this |what |how |why |about )\\S+|(?:talk to|talking to|speak to|speaking to|tell|telling|ask|asking) (?!me |us |it |that |this |what |how |why |about )\\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\\S+ )?(?:number|card)|let (?:me|us|someone|somebody|them|him|her|\\S+) know(?= (?:if|when|straight away|right away|\\? )| $)|commit to (?!(?:it|that|this|doing (?:it|that))\\b)\\S+|know (?:what to do|who to (?:call|ring|phone|contact|talk to|speak to)|where to go))(?= )`,
+  `${askingYouTo}(?:(?:call|calling|ring|ringing|phone|phoning|text|texting|reach out to|reaching out to|contact|contacting) (?!it |that |this |what |how |why |about )\\S+|(?:talk to|talking to|speak to|speaking to|tell|telling|ask|asking) (?!me |us |it |that |this |what |how |why |about )\\S+|reach out|reaching out|(?:put|save|keep) (?:the|that|this|a|their|her|his) (?:\\S+ )?(?:number|card)|let (?:me|us|someone|somebody|them|him|her|\\S+) know(?= (?:if|when|straight away|right away|\\? )| $)|tell (?:me|us)(?: ,)? or (?:your |the |a )?\\S+|commit to (?!(?:it|that|this|doing (?:it|that))\\b)\\S+|know (?:what to do|who to (?:call|ring|phone|contact|talk to|speak to)|where to go))(?= )`,
 );
 
 /**
