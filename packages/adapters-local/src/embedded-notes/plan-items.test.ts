@@ -2095,4 +2095,11 @@ describe("plan items: a sixth batch of sessions", () => {
   it("writes nothing for what is pasted into a chat", () => {
     expect(plan(["T: You've come to the right place. What did the messages say?", "P: ok i'll copy them"])).toEqual([]);
   });
+
+  it("reads an announcement of suggestions as none, and what is suggested first after it as what a yes takes up, to confirm", () => {
+    const turn = "T: Of course not. So I wanted to suggest a few things and see what fits. First: unless she has a fever, or she's vomiting, she goes to school.";
+    expect(plan([turn, "P: Okay. Yes. I can do that."])).toEqual([]);
+    expect(toConfirm([turn, "P: Okay. Yes. I can do that."])).toEqual(["To confirm: First: unless she has a fever, or she's vomiting, she goes to school. — “I can do that.”"]);
+    expect(plan(["T: The other thing I wanted to suggest was a thought record.", "P: Okay, I can do that."])).toHaveLength(1);
+  });
 });

@@ -279,6 +279,8 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
       if (next !== undefined && harmingActs.has(next.lemma)) return false;
       if (needsAnAct.has(phrase) && (next === undefined || notProposed.has(next.lemma) || sessionTalk.has(next.lemma) || after.length < 2)) return false;
       if (standalone && putsNoAct(phrase, after)) return false;
+      // "So I wanted to suggest a few things and see what fits.": what is to come announced, nothing proposed yet.
+      if (/suggest$/.test(phrase) && announcesIdeas(after)) return false;
       if (reportsBack(tokens, index + length) || keepsAttitude(tokens, index + length)) return false;
       if (standalone && judgesWhatHelps(phrase) && !namesWhatHelps(tokens, index, length)) return false;
       // "I will help however I can", "we can help with that": the speaker's own offer of help, not a thing judged helpful.
@@ -299,6 +301,11 @@ function proposalIn(sentence: ReadSentence, standalone: boolean): boolean {
   );
   return phrased || proposesImperative(tokens);
 }
+
+/** What an announcement of proposals names, after "suggest": "a few things", "some ideas", "something". */
+const announcedIdeas = new Set(["thing", "things", "idea", "ideas", "something", "option", "options"]);
+/** True when the words after "suggest" only announce proposals to come ("a few things", "some ideas", "a couple of things"), within three words. */
+const announcesIdeas = (after: readonly ReadToken[]) => after.slice(0, 4).some((token) => announcedIdeas.has(token.lemma) || announcedIdeas.has(token.value.toLowerCase())) && !after.slice(0, 4).some((token) => token.pos === "VERB" && token.lemma !== "be");
 
 /** Tools of the work a proposal may name without a verb: "How about a thought record?", "what about a walk each morning?". */
 const toolNouns: ReadonlySet<string> = new Set(["record", "diary", "log", "journal", "timetable", "schedule", "routine", "exercise", "walk", "run", "break", "group", "class", "course", "app", "list", "reminder", "alarm", "referral", "appointment", "meeting", "worksheet", "sheet", "experiment"]);
@@ -793,7 +800,21 @@ export function opensAgreeing(segment: ReadSegment): boolean {
 function lastProposal(segment: ReadSegment): ReadSentence | null {
   const latestFirst = [...segment.sentences].reverse();
   // A proposal stated outranks one asked later in the turn: "Try a walk after dinner. Have you tried that before?"
-  return latestFirst.find((sentence) => !isAsked(sentence) && proposes(sentence)) ?? latestFirst.find(proposes) ?? latestFirst.find(offersAct) ?? null;
+  return latestFirst.find((sentence) => !isAsked(sentence) && proposes(sentence)) ?? latestFirst.find(proposes) ?? latestFirst.find(offersAct) ?? announcedProposal(segment) ?? null;
+}
+
+/**
+ * The sentence right after one that announces proposals ("So I wanted to suggest a few things and
+ * see what fits. First: unless she has a fever, she goes to school."): the first thing suggested,
+ * in whatever words it is put.
+ */
+function announcedProposal(segment: ReadSegment): ReadSentence | undefined {
+  const at = segment.sentences.findIndex((sentence) => {
+    const tokens = sentence.tokens.filter(isWord);
+    const suggestAt = tokens.findIndex((token) => token.lemma === "suggest");
+    return suggestAt !== -1 && announcesIdeas(tokens.slice(suggestAt + 1));
+  });
+  return at === -1 ? undefined : segment.sentences[at + 1];
 }
 
 /** Questions by which the therapist offers to say or do more: "Would you like to hear how my sister managed it?", "Do you want me to share a few?", "Is there anything else I can help with?". */

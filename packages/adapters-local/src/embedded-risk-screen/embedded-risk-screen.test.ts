@@ -1491,4 +1491,34 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     const lines = ["Some nights I think, what's the point of carrying on like this.", "T: If that ever changed, would you tell me, or your GP?", "I would, aye. I'd tell Bethan first."];
     expect(ownOn(lines, "seg-3")).toEqual([]);
   });
+
+  it("a seventeenth batch: 'i dunno like yeah' says yes, 'where no one sees' says no no, and 'do you mean cutting' names self-harm", () => {
+    const unsure = ["T: when you say not exist are you having thoughts of killing yourself", "i dunno like yeah kind of i've been thinking about it all day"];
+    expect(ownOn(unsure, "seg-2").map((finding) => finding.basis)).toContain("answer_to_named_question");
+    expect(findings(["T: are you having thoughts of killing yourself", "i dunno not really"]).filter((finding) => finding.subject === "speaker")).toEqual([]);
+    const cutting = ["um [pause] i did it again last night", "T: when you say you did it again do you mean cutting", "yeah on my leg like the top of my leg where no one sees"];
+    expect(ownOn(cutting, "seg-3").map((finding) => [finding.category, finding.basis])).toEqual([["self_harm", "answer_to_named_question"]]);
+    expect(findings(["T: Have you been cutting down on the drink?", "yeah a bit"]).filter((finding) => finding.category === "self_harm")).toEqual([]);
+  });
+
+  it("a seventeenth batch: a sibling's petty wrong, a chore demanded, resuscitation feared and an act proposed before an exam are no risk", () => {
+    for (const said of [
+      "yeah cool also i'm gonna kill my brother he took my headset again",
+      "I told him I'd murder him if he didn't tidy his room, just to sound normal.",
+      "I don't want them jumping on my chest and breaking my ribs at my age.",
+    ]) {
+      expect(findings([said]).filter((finding) => finding.subject === "speaker"), said).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["I'm going to kill my brother, he hit my mum."], "seg-1"))).toContain("harm_to_others");
+    const exam = ["i'm gonna kms if i fail lol", "T: do you have any actual thoughts of ending your life", "no no it's just a thing people say", "T: could you practise that once a day before your next exam", "yeah i'll do it before bed every night"];
+    expect(ownOn(exam, "seg-5")).toEqual([]);
+    expect(categoriesOf(ownOn(["I've been thinking about killing myself.", "T: You said you'd thought about how. Have you decided when?", "After my son's birthday."], "seg-3"))).toContain("suicide_intent_or_plan");
+  });
+
+  it("a seventeenth batch: someone's message told as 'then it was \"…\"' is theirs; tablets kept back and a full bottle of morphine with 'I'll sort it myself' are listed", () => {
+    const texts = ["He's been texting. At first it was \"I love you, come home\". Then it was \"I'll kill myself if you don't come back, and that'll be on you.\""];
+    expect(findings(texts).filter((finding) => finding.subject === "speaker")).toEqual([]);
+    expect(categoriesOf(ownOn(["[pause] I've been keeping my tablets back. Not taking them."], "seg-1"))).toContain("preparatory_behaviour");
+    expect(categoriesOf(ownOn(["If Switzerland falls through, I'm not lying there for months like Dad. I'll sort it myself. I've got a full bottle of the Oramorph in the kitchen, and the tablets."], "seg-1"))).toContain("suicide_intent_or_plan");
+  });
 });

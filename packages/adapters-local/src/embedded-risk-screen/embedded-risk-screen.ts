@@ -8,7 +8,7 @@
  */
 import { pagingCategories, riskCategoryInfo } from "@confide/core/adapter-kit";
 import { ConfideError, type RiskCategory, type RiskFinding, type RiskScreen, type RiskScreenInput, type RiskScreenOutput, type SpeakerRole } from "@confide/core/ports";
-import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, speaksOfNow, ownsUpOnly, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, notSayingI, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
+import { actorOf, affirms, asksForAnAct, doesWhatWasAsked, carriedSubject, isBackchannel, isPrescribedUse, toldAsAccident, asksAboutTheRisk, speaksOfNow, ownsUpOnly, proposesAnAct, asListenerWords, denies, deniesIntentToDie, stopsTheRisk, isAccident, isClarifyingQuestion, isHypothetical, isIdiom, isScreeningQuestion, negationOf, notSayingI, saidOfSomeoneElse, spokenWords, subjectOf, temporalityOf, toldAsPast } from "./risk-context.ts";
 import { transcriberNoteWords } from "../embedded-notes/segment-reader.ts";
 import { readRiskSentences, type RiskSentence } from "./risk-reader.ts";
 import { compiledRules, mayMatch, spansIn, type CompiledPattern } from "./rule-matcher.ts";
@@ -363,7 +363,7 @@ function answerable(categories: Iterable<RiskCategory>, grounded: boolean): Risk
  * someone: a yes to it is an `answer_to_named_question`; a yes to any other is not.
  */
 const namesTheRisk =
-  / (?:suicid\S*|kill\S* (?:yourself|myself)|hurt\S* (?:yourself|myself)|harm\S* (?:yourself|myself)|self harm\S*|self injur\S*|end\S* (?:your|my) (?:own )?life|take (?:your|my) (?:own )?life|(?:hurt\S*|harm\S*|kill\S*) (?:someone|somebody|anyone|anybody|someone else|other people|others|him|her|them))(?= )/;
+  / (?:suicid\S*|kill\S* (?:yourself|myself)|cut\S* (?:yourself|myself)|(?:been|mean|still|started|keep|kept) cutting(?= \?| again| yourself| myself| $|$)|hurt\S* (?:yourself|myself)|harm\S* (?:yourself|myself)|self harm\S*|self injur\S*|end\S* (?:your|my) (?:own )?life|take (?:your|my) (?:own )?life|(?:hurt\S*|harm\S*|kill\S*) (?:someone|somebody|anyone|anybody|someone else|other people|others|him|her|them))(?= )/;
 
 /** Findings of an answer: the categories asked about, quoting the answer's first sentence. */
 function answerFindings(
@@ -399,13 +399,15 @@ function givenBack(sentence: RiskSentence, at: number): boolean {
 
 /**
  * True when the word at `at` stands inside quotation marks opened right after someone else is said
- * to speak: 'he said "if they make me do another round I'll top myself first"' is his.
+ * to speak, or send, or as the next of their messages ('Then it was "I'll kill myself if you don't come
+ * back"'): 'he said "if they make me do another round I'll top myself first"' is his.
  */
 function quotedFromSomeoneElse(sentence: RiskSentence, at: number): boolean {
   if (!insideQuotes(sentence, at)) return false;
   const opened = sentence.words.slice(0, at).findLastIndex((word) => quotationMarks.has(word));
   const before = ` ${sentence.words.slice(Math.max(0, opened - 4), opened).join(" ")} `;
-  return / (?:he|she|they|person|mum|dad|\S+ 's) (?:\S+ )?(?:say|said|go|goes|went|tell|told|write|wrote|text|texted|shout|shouted|scream|screamed) (?:to me |me )?(?:, )?$/.test(before);
+  // Or a message of theirs, told by what it said next: 'At first it was "I love you, come home". Then it was "I'll kill myself if you don't come back"'.
+  return / (?:he|she|they|person|mum|dad|\S+ 's) (?:\S+ )?(?:say|said|go|goes|went|tell|told|write|wrote|text|texted|shout|shouted|scream|screamed|send|sent|message|messaged|post|posted) (?:to me |me )?(?:, )?$/.test(before) || / (?:then|first|and then|next) it (?:be|was|'s) (?:, )?$/.test(before);
 }
 
 /** True when the word at `at` stands inside quotation marks in its sentence: an odd number of them before it. */
@@ -535,7 +537,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // Nor do the patient's words given back to ask of them ("When you say she'd be better off with the life insurance, are you…?").
         const said = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first) && !givenBack(listener, match.first) && (sentence.question || negationOf(listener, match.first, match.last, compiledRules().rowNegates.has(match.row.id)) !== "negated"));
         // "…and say my partner is threatening suicide. Would that feel possible?": someone else's risk asks nothing of the listener.
-        const matches = said.filter((match) => !saidOfSomeoneElse(listener, match.first));
+        // "Could you practise that once a day before your next exam?": an act proposed, whose time ("before your next exam") asks nothing of a plan to die.
+        const proposed = proposesAnAct(sentence);
+        const matches = said.filter((match) => !saidOfSomeoneElse(listener, match.first) && !(proposed && match.row.needsSuicideContext === true));
         for (const match of matches) questions.add(match.row.category);
         const pillsAsMeans = asksOfPillsAsMeans.test(sentence.text);
         startsTalk ||= matches.some((match) => match.row.namesMedicine !== true) || (matches.length > 0 && pillsAsMeans);

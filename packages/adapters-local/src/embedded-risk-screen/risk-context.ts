@@ -451,6 +451,12 @@ const idioms: readonly RegExp[] = [
   // "If she posts one more thing I'll murder her": exasperation at one more of something trivial — not a blow ("if he hits her one more time").
   // Anger told after, of what one could have done and did not: "I could've throttled her, I swear", "I could have strangled him".
   / could (?:have |'ve |ve |of )(?:\S+ )?(?:throttled|strangled|slapped|thumped|decked|clocked|punched|swung for|brained|wrung (?:his|her|their) necks?) (?:him|her|them|the \S+|my \S+|person|that \S+)\b/g,
+  // A sibling's petty wrong, told as the reason: "i'm gonna kill my brother he took my headset again", "I'll murder my sister for eating my chocolate".
+  / (?:kill|murder|strangle|throttle) (?:my|his|her) (?:little |big |younger |older )?(?:brother|sister|bro|sis|flatmate|roommate|mate|housemate)(?: (?:he|she|they)(?: 's| has| have| 've)?| (?:,|cos|because|coz|cuz) (?:he|she|they)(?: 's| has| have| 've)?| for) (?:took|take|taken|taking|ate|eat|eaten|eating|used|use|using|broke|broken|breaking|borrowed|borrowing|nicked|nicking|stole|stealing|finished|finishing|drank|wore|wearing|lost|losing|deleted|deleting|hid|hiding|spoiled|spoiling)\b/g,
+  // A chore demanded, in a parent's joke: "I told him I'd murder him if he didn't tidy his room".
+  / (?:murder|kill|strangle|throttle) (?:him|her|them|you) if (?:he|she|they|you) (?:do not|don't|didn't|did not|doesn't|does not|won't|will not|wo n't) (?:tidy|clean|do (?:his|her|their|your) (?:homework|chores|jobs)|wash|empty|pick up|put away|feed|walk|finish|turn off|take out|make (?:his|her|their|your) bed)\b/g,
+  // Resuscitation, told as what is feared of it: "I don't want them jumping on my chest and breaking my ribs".
+  / (?:jump\S*|press\S*|push\S*|pound\S*|pump\S*) (?:up and down )?on (?:my|his|her|your) chest (?:\S+ ){0,3}(?:break\S*|crack\S*|broke) (?:my|his|her|your) ribs\b/g,
   // Relief as anger, for a scare: "im gonna kill him when hes ok for scaring me like this", "I'll murder her for worrying me".
   / (?:kill|murder|strangle|throttle) (?:him|her|them|you) (?:\S+ ){0,5}for (?:scaring|worrying|frightening) (?:me|us)\b/g,
   / (?:kill|murder|strangle|throttle) (?:him|her|them|you) when (?:he|she|they|you) (?:be|is|'s|are|'re|get|gets) (?:ok|okay|safe|better|found)\b/g,
@@ -678,8 +684,8 @@ const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
  * that says no or does not know ("I dunno", "not sure") — unless, not knowing, it goes on to give a
  * number ("I dunno. Six? Maybe eight on a Friday.": an estimate is an answer).
  */
-/** Words of an answer that say no ("Yes. I don't say the word. But yes.": not saying it, or not knowing how, denies nothing). */
-const saysNo = / (?:no|nope|nah|never|not really|not at all|i have not|i haven't|(?:i don't|i do not)(?! (?:say|said|like (?:saying|to say)|want to say|know how to say|use) )|not anymore|no way|not since|not lately|not recently|none) /;
+/** Words of an answer that say no ("Yes. I don't say the word. But yes.": not saying it, or not knowing how, denies nothing; "where no one sees" says no one, not no). */
+const saysNo = / (?:no(?! one | matter | doubt | wonder | joke )|nope|nah|never|not really|not at all|i have not|i haven't|(?:i don't|i do not)(?! (?:say|said|like (?:saying|to say)|want to say|know how to say|use) )|not anymore|no way|not since|not lately|not recently|none) /;
 /** True when a sentence only owns up ("I ain't gonna lie to you."), saying nothing yet of what. */
 export const ownsUpOnly = (sentence: RiskSentence): boolean => ownedUpAlone.test(sentence.said);
 /** Owning up alone, in a sentence's words as the reader gives them ("i ai n't go to lie to you .", "i 'm not go to lie ."). */
@@ -695,7 +701,8 @@ export function affirms(text: string): boolean {
   if (ownsUp.test(said)) return !saysNo.test(said);
   if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|i ain't gonna lie(?: to you)?|i ain't going to lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
   if (saysNo.test(said)) return false;
-  if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said)) return false;
+  // "i dunno like yeah kind of i've been thinking about it all day": not knowing, then a yes, says yes.
+  if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said) && !/ (?:i dunno|dunno|not sure)(?: \S+){0,2} (?:yes|yeah|yep|yup|yea|ye|aye) /.test(said)) return false;
   // Typed and regional yeses: "ye", "yeh", "yh", "aye".
   return / (?:yes|yeah|yep|yup|yea|ya|ye|yeh|yh|aye|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said) || restatedYes.test(said);
 }
@@ -800,6 +807,15 @@ export function stopsTheRisk(text: string): boolean {
  */
 export function asksForAnAct(sentence: RiskSentence): boolean {
   return sentence.question && / (?:could|would|can|will) you (?:please |just |maybe )?(?!(?:kill|hurt|harm|end|cut|take|do|go|try|jump|use)\b)(?:send|ring|call|phone|text|email|bring|forward|fill|sign|book|save|screenshot|print|post|message)\b/.test(sentence.said);
+}
+
+/**
+ * Whether a question proposes an everyday act to the listener ("Could you practise that once a day
+ * before your next exam?", "Will you try the breathing tonight?"): not one of harm, taking or doing
+ * "it", nor one of telling or thinking, which may ask of the risk.
+ */
+export function proposesAnAct(sentence: RiskSentence): boolean {
+  return / (?:could|would|can|will) you (?:please |just |maybe |try to |try and )?(?!(?:kill|hurt|harm|end|cut|take|do|go|try|jump|use|have|be|think|feel|tell|say|talk|get|keep|still|ever|want|need)\b)[a-z]+/.test(sentence.said);
 }
 
 /** An answer that does what was just asked, now or soon: "I'll do it now.", "Yeah I can do that today." */
