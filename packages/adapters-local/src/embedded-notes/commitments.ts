@@ -1050,6 +1050,7 @@ const takingBack: readonly (readonly string[])[] = [
   ["actually", "no"],
   ["no", "actually"],
   ["scratch", "that"],
+  ["scrap", "that"],
   ["forget", "that"],
   ["forget", "i", "say", "that"],
   ["on", "second", "thought"],

@@ -1521,4 +1521,30 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(categoriesOf(ownOn(["[pause] I've been keeping my tablets back. Not taking them."], "seg-1"))).toContain("preparatory_behaviour");
     expect(categoriesOf(ownOn(["If Switzerland falls through, I'm not lying there for months like Dad. I'll sort it myself. I've got a full bottle of the Oramorph in the kitchen, and the tablets."], "seg-1"))).toContain("suicide_intent_or_plan");
   });
+
+  it("an eighteenth batch: 'It's crossed my mind' says yes; a name after 'killing yourself' is no one harmed", () => {
+    expect(ownOn(["T: Are you thinking about taking your own life?", "It's crossed my mind."], "seg-2").map((finding) => finding.basis)).toContain("answer_to_named_question");
+    expect(findings(["T: Are you thinking about taking your own life?", "It's never crossed my mind."]).filter((finding) => finding.subject === "speaker")).toEqual([]);
+    expect(categoriesOf(ownOn(["T: Are you thinking about killing yourself, Marcus?", "Yeah."], "seg-2"))).toEqual(["active_ideation"]);
+    expect(categoriesOf(ownOn(["T: Are you thinking about killing him?", "Yeah."], "seg-2"))).toEqual(["harm_to_others"]);
+  });
+
+  it("an eighteenth batch: things given away for a move, letters for a time capsule, bridges photographed and a set day for calls are no risk", () => {
+    const moving = ["I've been giving my things away all week. The sofa went on Freecycle. Shipping to Auckland costs a fortune."];
+    expect(findings(moving)).toEqual([]);
+    for (const said of [
+      "The kids' school is doing a time capsule, so I wrote letters to my kids, just in case we're not back when it gets opened.",
+      "I'm photographing all the bridges over the Tyne before we go.",
+      "I looked up how high the bridge is, because I wanted to know whether I could get the drone shot legally.",
+      "I think if we had a proper plan for video calls. Like a set day.",
+      "Just having a day to do it is better than it going round and round.",
+    ]) {
+      expect(findings([said]).filter((finding) => finding.subject === "speaker"), said).toEqual([]);
+    }
+    expect(categoriesOf(ownOn(["I've been giving my things away. I won't need them."], "seg-1"))).toEqual(["preparatory_behaviour"]);
+    expect(categoriesOf(ownOn(["I wrote letters to my kids, just in case."], "seg-1"))).toContain("preparatory_behaviour");
+    expect(categoriesOf(ownOn(["I've picked a date."], "seg-1"))).toEqual(["suicide_intent_or_plan"]);
+    const laughed = ["T: Have you had any thoughts of ending your life?", "[laughs] No! God, no. Sorry, I can see how that sounded."];
+    expect(findings(laughed).filter((finding) => finding.subject === "speaker")).toEqual([]);
+  });
 });

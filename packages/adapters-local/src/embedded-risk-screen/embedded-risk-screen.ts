@@ -181,6 +181,8 @@ interface Around {
   suicideTalked: boolean;
   /** The sentence before in the turn, whose subject "and then…" carries. */
   previous?: RiskSentence;
+  /** The whole turn's words, as said: a reason for an act may come sentences after it ("…all week. The sofa went on Freecycle… Shipping to Auckland costs a fortune"). */
+  turnSaid: string;
   /** The sentence before that, where a turn told in short pieces set the scene ("I had a fit. In the kitchen. Woke up in A and E."). */
   twoBefore?: RiskSentence;
   /** The sentence after in the turn, which may say the act was a mistake ("Not on purpose."). */
@@ -198,6 +200,11 @@ interface Around {
   medicationAsked: boolean;
 }
 
+/** Words of moving home or abroad: what is given away is left behind. */
+const movingHouse = / (?:mov(?:e|ing) (?:house|home|abroad|out|away|to)|emigrat\S*|relocat\S*|shipping|flights?|declutter\S*|downsiz\S*|the big move) /;
+/** Words of taking pictures: a place photographed, filmed or painted. */
+const pictured = / (?:photograph\S*|photo|photos|drone|camera|film(?:ing|ed)?|paint(?:ing|ed)?|sketch\S*) /;
+
 /** A next sentence that names what "it" was ("like the exams", "I mean this week", "as in the course"), not life or everything. */
 const namesWhatItIs = /^ (?:like|i mean|meaning|as in) (?:the|my|this|these|that|all the|all this) (?!(?:life|world|pain|everything|whole thing)\b)\S+/;
 
@@ -213,7 +220,7 @@ const wokeAfterMishap = (told: ReadonlyArray<RiskSentence | undefined>) => {
 const matchedWords = (sentence: RiskSentence, first: number, last: number) => ` ${sentence.words.slice(first, last + 1).join(" ")} `;
 
 function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
-  const { segmentDeniesIntentToDie, suicideTalked, previous, twoBefore, next, nextOwn, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
+  const { segmentDeniesIntentToDie, suicideTalked, previous, twoBefore, turnSaid, next, nextOwn, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
   if ((row.category === "abuse" || row.category === "harm_to_others") && harmTakenBack(sentence, last, nextOwn ?? next)) return null;
@@ -241,6 +248,10 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   const category = harmOfUse ? "substance" : selfInflicted || notToDie ? "self_harm" : row.category;
   // An accident is no self-harm; a mistake said outright is no method, misuse or self-harm.
   if (toldAsAccident(category, sentence, next)) return null;
+  // "I've been giving my things away all week. … Shipping to Auckland costs a fortune": things given away for a move.
+  if (row.id.startsWith("preparatory.giving_away") && movingHouse.test(turnSaid)) return null;
+  // "I'm photographing all the bridges over the Tyne", "…whether I could get the drone shot": a place seen through a lens.
+  if ((row.category === "suicide_method" || row.category === "preparatory_behaviour") && pictured.test(sentence.said)) return null;
   // "i just want it to be over. like the exams.": what "it" is, said in the speaker's next sentence, is no life to end.
   if (row.id === "passive.want_it_to_end" && nextOwn !== undefined && namesWhatItIs.test(nextOwn.said)) return null;
   // "By the Wednesday I had a fit. In the kitchen. Woke up in A and E.": waking in hospital after an illness or a fall told just before is no attempt.
@@ -494,6 +505,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     sinceMeans += 1;
     const role = roleOf.get(segment.speaker) ?? "unknown";
     const sentences = readAhead?.segment === segment ? readAhead.sentences : readRiskSentences(segment);
+    const turnSaid = sentences.map((sentence) => sentence.said).join(" ");
     /** Which sentences name a means (pills, a knife…), read once: what a pronoun handed over later in the turn, or in the next turn, may be. */
     const meansIn = sentences.map(namesMeans);
     const meansNamedBefore = (at: number) => sinceMeans <= meansContextSegments || meansIn.slice(0, at).includes(true);
@@ -539,7 +551,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // "…and say my partner is threatening suicide. Would that feel possible?": someone else's risk asks nothing of the listener.
         // "Could you practise that once a day before your next exam?": an act proposed, whose time ("before your next exam") asks nothing of a plan to die.
         const proposed = proposesAnAct(sentence);
-        const matches = said.filter((match) => !saidOfSomeoneElse(listener, match.first) && !(proposed && match.row.needsSuicideContext === true));
+        // "Are you thinking about killing yourself, Marcus?": the name addressed after "yourself" is no one harmed.
+        const matches = said.filter((match) => !saidOfSomeoneElse(listener, match.first) && !(proposed && match.row.needsSuicideContext === true) && !(match.row.category === "harm_to_others" && / (?:myself|yourself) /.test(matchedWords(listener, match.first, match.last))));
         for (const match of matches) questions.add(match.row.category);
         const pillsAsMeans = asksOfPillsAsMeans.test(sentence.text);
         startsTalk ||= matches.some((match) => match.row.namesMedicine !== true) || (matches.length > 0 && pillsAsMeans);
@@ -582,6 +595,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
           suicideTalked: inContext,
           previous: sentences[at - 1],
           twoBefore: sentences[at - 2],
+          turnSaid,
           next: sentences[at + 1],
           nextOwn: sentences[at + 1] ?? nextMessage(),
           patient: role === "patient",

@@ -685,7 +685,7 @@ const answeredNumber = / (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
  * number ("I dunno. Six? Maybe eight on a Friday.": an estimate is an answer).
  */
 /** Words of an answer that say no ("Yes. I don't say the word. But yes.": not saying it, or not knowing how, denies nothing; "where no one sees" says no one, not no). */
-const saysNo = / (?:no(?! one | matter | doubt | wonder | joke )|nope|nah|never|not really|not at all|i have not|i haven't|(?:i don't|i do not)(?! (?:say|said|like (?:saying|to say)|want to say|know how to say|use) )|not anymore|no way|not since|not lately|not recently|none) /;
+const saysNo = / (?:no(?! one | matter | doubt | wonder | joke )|nope|nah|never|not really|not at all|i have not|i haven't|(?:i don't|i do not)(?! (?:say|said|like (?:saying|to say)|want to say|know how to say|use) )|not anymore|no way|not since|not lately|not recently|none|not thought|not crossed) /;
 /** True when a sentence only owns up ("I ain't gonna lie to you."), saying nothing yet of what. */
 export const ownsUpOnly = (sentence: RiskSentence): boolean => ownedUpAlone.test(sentence.said);
 /** Owning up alone, in a sentence's words as the reader gives them ("i ai n't go to lie to you .", "i 'm not go to lie ."). */
@@ -704,7 +704,7 @@ export function affirms(text: string): boolean {
   // "i dunno like yeah kind of i've been thinking about it all day": not knowing, then a yes, says yes.
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said) && !/ (?:i dunno|dunno|not sure)(?: \S+){0,2} (?:yes|yeah|yep|yup|yea|ye|aye) /.test(said)) return false;
   // Typed and regional yeses: "ye", "yeh", "yh", "aye".
-  return / (?:yes|yeah|yep|yup|yea|ya|ye|yeh|yh|aye|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest) /.test(said) || restatedYes.test(said);
+  return / (?:yes|yeah|yep|yup|yea|ya|ye|yeh|yh|aye|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest|crossed my mind|occurred to me|thought about it) /.test(said) || restatedYes.test(said);
 }
 
 /**
@@ -731,7 +731,7 @@ export function denies(text: string): boolean {
   // "I don't — I'm not saying I'm going to do anything": a hedge, which neither says yes nor no.
   if (notSayingWhatI.test(said)) return false;
   // "God, no.", "Oh god no", "lol no god no": an oath or a laugh before the no still opens with it.
-  return /^ (?:lol |haha |oh |well |um |uh |er )?(?:(?:oh )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way|it wasn't like|it was not like|it isn't like|it's not like|it is not like) /.test(said);
+  return /^ (?:lol |haha |oh |well |um |uh |er |laughs |laugh |laughing |pause |sighs )?(?:(?:oh )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way|it wasn't like|it was not like|it isn't like|it's not like|it is not like) /.test(said);
 }
 
 /**
