@@ -1547,4 +1547,31 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     const laughed = ["T: Have you had any thoughts of ending your life?", "[laughs] No! God, no. Sorry, I can see how that sounded."];
     expect(findings(laughed).filter((finding) => finding.subject === "speaker")).toEqual([]);
   });
+
+  it("a nineteenth batch: pills lined up and 'thought about taking the lot', then 'are those thoughts still there?' answered yes, page", () => {
+    const lines = [
+      "T: have you had any thoughts of ending your life, or of hurting yourself?",
+      "[pause] Last Sunday I lined them all up on the bathroom floor. All of them. And I thought about taking the lot.",
+      "T: Thank you for telling me. What stopped you?",
+      "Mark came home early. I heard the car and put them back.",
+      "T: And since Sunday — are those thoughts still there?",
+      "Yes. This morning, in the shower.",
+    ];
+    expect(categoriesOf(ownOn(lines, "seg-2"))).toContain("suicide_intent_or_plan");
+    expect(ownOn(lines, "seg-6").map((finding) => finding.basis)).toContain("answer_to_named_question");
+    expect(findings(["I lined them all up for the photo."])).toEqual([]);
+    expect(findings(["T: How was work?", "Busy.", "T: Are those thoughts about the job still there?", "Yes."])).toEqual([]);
+  });
+
+  it("a nineteenth batch: a threat to someone checked at once and denied is listed, not paged; one not denied still pages", () => {
+    const checked = ["I swear to God, I'm going to murder my brother.", "T: I'm going to ask, because it's my job — you don't actually mean—", "Oh my God, no. No. I'm going to yell at him."];
+    expect(ownOn(checked, "seg-1").map((finding) => [finding.category, finding.basis])).toEqual([["harm_to_others", "mention"]]);
+    const meant = ["I'm going to kill him.", "T: What do you mean?", "I'll wait for him after work."];
+    expect(ownOn(meant, "seg-1").map((finding) => finding.basis)).toContain("statement");
+  });
+
+  it("a nineteenth batch: a message texted to someone else is theirs; a quoted threat to put the speaker through a wall is abuse", () => {
+    expect(findings(["Because Maddie texted Kayla \"I want to die\" and Kayla showed her mom."]).filter((finding) => finding.subject === "speaker")).toEqual([]);
+    expect(categoriesOf(ownOn(["last night he said \"one of these days im going to put you through that wall\""], "seg-1"))).toEqual(["abuse"]);
+  });
 });

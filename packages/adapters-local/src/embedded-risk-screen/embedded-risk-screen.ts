@@ -418,7 +418,7 @@ function quotedFromSomeoneElse(sentence: RiskSentence, at: number): boolean {
   const opened = sentence.words.slice(0, at).findLastIndex((word) => quotationMarks.has(word));
   const before = ` ${sentence.words.slice(Math.max(0, opened - 4), opened).join(" ")} `;
   // Or a message of theirs, told by what it said next: 'At first it was "I love you, come home". Then it was "I'll kill myself if you don't come back"'.
-  return / (?:he|she|they|person|mum|dad|\S+ 's) (?:\S+ )?(?:say|said|go|goes|went|tell|told|write|wrote|text|texted|shout|shouted|scream|screamed|send|sent|message|messaged|post|posted) (?:to me |me )?(?:, )?$/.test(before) || / (?:then|first|and then|next) it (?:be|was|'s) (?:, )?$/.test(before);
+  return / (?:he|she|they|person|mum|dad|\S+ 's) (?:\S+ )?(?:say|said|go|goes|went|tell|told|write|wrote|text|texted|shout|shouted|scream|screamed|send|sent|message|messaged|post|posted) (?:to me |me |to person |person |him |her |them |to him |to her |to them )?(?:, )?$/.test(before) || / (?:then|first|and then|next) it (?:be|was|'s) (?:, )?$/.test(before);
 }
 
 /** True when the word at `at` stands inside quotation marks in its sentence: an odd number of them before it. */
@@ -442,6 +442,20 @@ const takenBackWithin = / (?:no ,? )+(?:no )?i mean /;
  */
 function harmTakenBack(sentence: RiskSentence, last: number, next: RiskSentence | undefined): boolean {
   return takenBackWithin.test(` ${sentence.words.slice(last + 1, last + 12).join(" ")} `) || (next !== undefined && takenBackAfter.test(next.said));
+}
+
+/** A question pointing back at thoughts just told of: "are those thoughts still there?", "do you still have thoughts like that?". */
+const thoseThoughts = / (?:those|these|the|such|them) thoughts | thoughts like (?:that|those|them) | (?:that|the) feeling still /;
+
+/** A harm to someone else stated outright (which pages). */
+const statedHarm = (finding: RiskFinding) => finding.category === "harm_to_others" && finding.basis === "statement";
+/** Words by which the listener checks what was just said: "You don't actually mean—", "Do you mean that?". */
+const checksMeaning = /\?|\b(?:do|don't|do not|did|didn't) (?:you )?(?:actually |really |literally )?mean\b|\byou (?:don't|do not) (?:actually |really |literally )?mean\b/i;
+
+/** True when the segment at `index` is checked by the other speaker's very next turn (`checksMeaning`) and its speaker's next turn denies it. */
+function checkedAndDenied(segments: RiskScreenInput["segments"], index: number): boolean {
+  const [said, check, answer] = [segments[index]!, segments[index + 1], segments[index + 2]];
+  return check !== undefined && answer !== undefined && check.speaker !== said.speaker && answer.speaker === said.speaker && checksMeaning.test(check.text) && denies(answer.text);
 }
 
 /** A short answer that denies only in part: "Not like... not like that.", "Not exactly.", "Not as such." */
@@ -560,6 +574,12 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // Read as the listener's words: "…thoughts of ending their life, is that something you've had?" names it of them.
         named ||= (namesTheRisk.test(listener.text) || namesTheRisk.test(listener.said)) && (said.length === 0 || matches.length > 0);
         outrightQuestion ||= pillsAsMeans || namesRiskOutright(listener, "active_ideation") || asksOfDying.test(sentence.text);
+        // "And since Sunday — are those thoughts still there?": thoughts of suicide just named and told of, asked of again by pointing back.
+        if (matches.length === 0 && sentence.question && thoseThoughts.test(sentence.said) && asksAboutTheRisk(sentence.said) && sinceNamed <= suicideContextSegments && topic !== null && topic.age <= 3 && [...topic.categories].some((category) => suicideFamily.has(category))) {
+          for (const category of topic.categories) if (suicideFamily.has(category)) questions.add(category);
+          named = true;
+          askedAQuestion = true;
+        }
         continue;
       }
       if (role === "therapist" || isClarifyingQuestion(sentence) || (clarifying && sentence.question)) continue;
@@ -646,6 +666,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // The answer is read first: most turns say nothing done again, and the turn before is then not read.
     const againAt = answers && own.length === 0 && previous !== null && previous.speaker !== segment.speaker && !denies(segment.text) ? sentences.findIndex((sentence) => doneAgain.test(spokenWords(sentence.said))) : -1;
     if (againAt !== -1 && previous?.sentences.some(namesSelfHarm) === true) own.push(...answerFindings(segment, sentences[againAt]!, ["self_harm"], "follow_up", false));
+    // "I swear to God, I'm going to murder my brother." — "You don't actually mean—" — "Oh my God, no. I'm going to yell at him.":
+    // a threat the listener checked at once and the speaker denied is listed to review, not paged.
+    if (own.some(statedHarm) && checkedAndDenied(input.segments, index)) own.splice(0, own.length, ...own.map((finding) => (statedHarm(finding) ? { ...finding, basis: "mention" as const } : finding)));
     yield withImplied(own);
     const ownFindings = own.filter((finding) => finding.subject === "speaker");
     if (ownFindings.some((finding) => finding.category === "self_harm")) hurtThemselves.add(segment.speaker);
