@@ -266,6 +266,8 @@ function namesThisSession(act: readonly ReadToken[]): boolean {
 const pastTimes = new Set(["ago", "yesterday", "last"]);
 /** Acts done in the session itself, not after it: "I'll tell you", "I'll let you go", "I'll try to explain", "I'm not gonna lie to you". */
 const inSessionVerbs = new Set(["tell", "let", "show", "explain", "answer", "listen", "describe", "talk", "start", "admit", "leave", "chat", "message", "text", "reply", "thank", "go", "stop", "finish", "end", "sign", "lie"]);
+/** True when the words at `at` keep a thought in mind ("I'll try and remember that", "remember it"): no act ("I'll remember to take it" is one). */
+export const remembersThought = (words: readonly ReadToken[], at: number): boolean => words[at]?.lemma === "remember" && ["that", "it", "this"].includes(words[at + 1]?.lemma ?? "");
 /** Verbs of putting words into the chat itself ("ok i'll copy them", "I'll paste it"): acts of the session, whatever they take. */
 const chatPastes = new Set(["copy", "paste"]);
 /** Verbs of a complaint about the listener ("I will report you"): with "you" after them, part of the session. */
@@ -568,8 +570,7 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
     (hedgedBy !== undefined && hedgingVerbs.has(hedgedBy.lemma)) ||
     act.some((token, at) => hedges.has(token.lemma) && !hedgesOutcome(act, at)) ||
     keepingInMind.some(([first, second]) => act[0]?.lemma === first && act.slice(1, 1 + keepingReach).some((token) => token.lemma === second)) ||
-    // "I'll try and remember that": a thought kept, not an act ("I'll remember to take it" is one).
-    (act[0]?.lemma === "remember" && ["that", "it", "this"].includes(act[1]?.lemma ?? ""));
+    remembersThought(act, 0);
   // "I will." — only as an answer to a proposal; "I will not.", "no i won't.": a refusal of it.
   if (verb === undefined) return tokens.slice(index, index + length + 1).some((token) => token.lemma === "not") ? null : { act: "pointing-back", hedged, bare: true };
   // "I'm not going to stop", "I'm not going to them lunch clubs": "not" in the phrase, just after it or just before it.

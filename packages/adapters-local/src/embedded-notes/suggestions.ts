@@ -1,7 +1,7 @@
 import { acceptsOffer, arrangingOfferAt, asksWillingness, echoesOffer, offersToArrange, proposesSessionToCome, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
-import { commitmentStarts, emptyVerbs, isThanks, retractedNext, takesBack, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
+import { commitmentStarts, emptyVerbs, isThanks, remembersThought, retractedNext, takesBack, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, partsOnly, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
@@ -737,19 +737,13 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
     // Read whole: "I'm quite nervous about phoning them" is the clause of state `withoutStateClauses` leaves out.
     reluctantAfter(sentence.tokens) ||
     // "I'll try and remember that": a thought kept in mind, to confirm.
-    remembersOnly(tokens) ||
+    tokens.filter(isWord).some((_, at, words) => remembersThought(words, at)) ||
     tokens.some((token, at) => (tentative.has(token.lemma) || tentative.has(token.value.toLowerCase())) && !hedgesOutcome(tokens, at));
   // "I'll try my best" takes up a proposal stated to it, but commits to nothing only put forward ("Tell me more about that.").
   // "That's a good idea, I could try that": called good and weighed in the first person, it is taken up as the patient's own.
   const calledAndWeighed = says(tokens, callingPhrases) && says(tokens, firstPersonWeighings);
   return { start: sentence.start, end: sentence.end, strength: hedged ? "tentative" : "plain", namesProposal: naming, commits: pointing || (committing && !triesBestOnly(sentence)) || calledAndWeighed, bare: bare && !naming };
 }
-
-/** True when the words keep a thought in mind ("remember that", "remember it"), no act ("remember to ring her" is one). */
-const remembersOnly = (tokens: readonly ReadToken[]) => {
-  const words = tokens.filter(isWord);
-  return words.some((word, at) => word.lemma === "remember" && ["that", "it", "this"].includes(words[at + 1]?.lemma ?? ""));
-};
 
 /** True when a therapist's question only asks the patient to take up what was said, by a verb that points back ("Would you be willing to try that?", "Will you do it?"). */
 const asksOnlyToTakeUp = (sentence: ReadSentence) => isAsked(sentence) && pointsBackOnly(sentence) && sentence.tokens.some((token) => token.pos === "VERB" && pointingVerbs.has(token.lemma));

@@ -96,6 +96,9 @@ function matchesIn(sentence: RiskSentence, suicideContext: boolean): Match[] {
 /** Companions whose negation is their meaning ("not wake up", "won't need them after…", "not be here"). */
 const negationIsMeaning = / (?:not|never) (?:\S+ )?(?:wake up|be (?:here|around|alive)|need|be a next)/;
 
+/** The matched words `[first, last]`, spaced at both ends for whole-word tests. */
+const matchedWords = (sentence: RiskSentence, first: number, last: number) => ` ${sentence.words.slice(first, last + 1).join(" ")} `;
+
 /**
  * Whether the companion part of a concept stands as the speaker's own, said as meant: not an
  * idiom, not inside a condition, not negated (unless the negation is its meaning: "not be here
@@ -103,7 +106,7 @@ const negationIsMeaning = / (?:not|never) (?:\S+ )?(?:wake up|be (?:here|around|
  */
 function companionHolds(sentence: RiskSentence, first: number, last: number): boolean {
   if (isIdiom(sentence, first, last) || isHypothetical(sentence, first)) return false;
-  const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
+  const matched = matchedWords(sentence, first, last);
   if (negationOf(sentence, first, last, negationIsMeaning.test(matched)) === "negated") return false;
   return subjectOf(sentence, first, firstPerson.test(matched)) === "speaker";
 }
@@ -181,8 +184,8 @@ interface Around {
   suicideTalked: boolean;
   /** The sentence before in the turn, whose subject "and then…" carries. */
   previous?: RiskSentence;
-  /** The whole turn's words, as said: a reason for an act may come sentences after it ("…all week. The sofa went on Freecycle… Shipping to Auckland costs a fortune"). */
-  turnSaid: string;
+  /** The turn's sentences: a reason for an act may come sentences after it ("…all week. The sofa went on Freecycle… Shipping to Auckland costs a fortune"). */
+  turn: readonly RiskSentence[];
   /** The sentence before that, where a turn told in short pieces set the scene ("I had a fit. In the kitchen. Woke up in A and E."). */
   twoBefore?: RiskSentence;
   /** The sentence after in the turn, which may say the act was a mistake ("Not on purpose."). */
@@ -217,28 +220,28 @@ const wokeAfterMishap = (told: ReadonlyArray<RiskSentence | undefined>) => {
   const text = told.map((sentence) => (sentence === undefined ? "" : `${sentence.text}|${sentence.said}`)).join("|");
   return illnessOrMishap.test(text) && !attemptActs.test(text);
 };
-const matchedWords = (sentence: RiskSentence, first: number, last: number) => ` ${sentence.words.slice(first, last + 1).join(" ")} `;
 
 function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskFinding, "category" | "text" | "temporality" | "subject" | "basis"> | null {
-  const { segmentDeniesIntentToDie, suicideTalked, previous, twoBefore, turnSaid, next, nextOwn, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
+  const { segmentDeniesIntentToDie, suicideTalked, previous, twoBefore, turn, next, nextOwn, patient, namedJustBefore, dyingNamedAfter, terminalIllnessTold, medicationAsked } = around;
   const { row, first, last } = match;
   if (isIdiom(sentence, first, last)) return null;
+  const matched = matchedWords(sentence, first, last);
   if ((row.category === "abuse" || row.category === "harm_to_others") && harmTakenBack(sentence, last, nextOwn ?? next)) return null;
   if (isPlanningAhead(row.plannedAheadInIllness === true, sentence, terminalIllnessTold)) return null;
   // Harm reduction and medication counselling: care, not a method, plan or means.
   if (isCareNotRisk(row.category, sentence)) return null;
   if (row.category === "substance" && row.temporality !== "history" && isPrescribedUse(sentence, medicationAsked)) return null;
   // "I'm hurt", "I was already hurting inside", with no one who hurt them: a feeling, not abuse.
-  if (row.category === "abuse" && /^ (?:i|we) (?:be|get|got|have be|feel) (?:\S+ )?hurt\S* /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) && !/ (?:by|he|she|they|him|her|them|someone|somebody|his|their) /.test(sentence.text)) return null;
+  if (row.category === "abuse" && /^ (?:i|we) (?:be|get|got|have be|feel) (?:\S+ )?hurt\S* /.test(matched) && !/ (?:by|he|she|they|him|her|them|someone|somebody|his|their) /.test(sentence.text)) return null;
   // "I bit my arm until it left marks": an injury the speaker did to themselves is self-harm, not abuse.
   const selfInflicted =
     (row.id === "abuse.physical" || row.id === "abuse.more") &&
     actorOf(sentence, first) === "speaker" &&
-    !/ (?:me|us) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) &&
+    !/ (?:me|us) /.test(matched) &&
     // "I'm hurt", "I've been hurt", "being attacked": done to the speaker, not by them; "…that he loses control": by someone else.
     !["be", "get", "feel", "been", "being"].includes(sentence.words[first - 1] ?? "") &&
-    !/^ (?:i|we) (?:be|get|got|have be|have get|feel) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) &&
-    !/ (?:domestic|dv) /.test(` ${sentence.words.slice(first, last + 1).join(" ")} `) &&
+    !/^ (?:i|we) (?:be|get|got|have be|have get|feel) /.test(matched) &&
+    !/ (?:domestic|dv) /.test(matched) &&
     !/ (?:he|she|they) /.test(` ${sentence.words.slice(first, last + 4).join(" ")} `);
   // "I took loads of ibuprofen, not to die, just to feel sick": an act the speaker says was not
   // meant to kill is self-harm (the C-SSRS line between an attempt and non-suicidal self-injury).
@@ -249,18 +252,17 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   // An accident is no self-harm; a mistake said outright is no method, misuse or self-harm.
   if (toldAsAccident(category, sentence, next)) return null;
   // "I've been giving my things away all week. … Shipping to Auckland costs a fortune": things given away for a move.
-  if (row.id.startsWith("preparatory.giving_away") && movingHouse.test(turnSaid)) return null;
+  if (row.id.startsWith("preparatory.giving_away") && turn.some((told) => movingHouse.test(told.said))) return null;
   // "I'm photographing all the bridges over the Tyne", "…whether I could get the drone shot": a place seen through a lens.
   if ((row.category === "suicide_method" || row.category === "preparatory_behaviour") && pictured.test(sentence.said)) return null;
   // "i just want it to be over. like the exams.": what "it" is, said in the speaker's next sentence, is no life to end.
   if (row.id === "passive.want_it_to_end" && nextOwn !== undefined && namesWhatItIs.test(nextOwn.said)) return null;
   // "By the Wednesday I had a fit. In the kitchen. Woke up in A and E.": waking in hospital after an illness or a fall told just before is no attempt.
-  if (row.id === "plan.attempt_told" && /^ (?:wake|woke|come|came) /.test(matchedWords(sentence, first, last)) && wokeAfterMishap([previous, twoBefore, sentence])) return null;
+  if (row.id === "plan.attempt_told" && /^ (?:wake|woke|come|came) /.test(matched) && wokeAfterMishap([previous, twoBefore, sentence])) return null;
   if (isHypothetical(sentence, first)) return null;
   const [negFirst, negLast] = match.anchor ?? [first, last];
   const negation = negationOf(sentence, negFirst, negLast, compiledRules().rowNegates.has(row.id));
   if (negation === "negated") return null;
-  const matched = ` ${sentence.words.slice(first, last + 1).join(" ")} `;
   const temporality = row.temporality ?? (negation === "stopped" ? "history" : temporalityOf(sentence));
   const subject =
     row.subject ??
@@ -519,7 +521,6 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     sinceMeans += 1;
     const role = roleOf.get(segment.speaker) ?? "unknown";
     const sentences = readAhead?.segment === segment ? readAhead.sentences : readRiskSentences(segment);
-    const turnSaid = sentences.map((sentence) => sentence.said).join(" ");
     /** Which sentences name a means (pills, a knife…), read once: what a pronoun handed over later in the turn, or in the next turn, may be. */
     const meansIn = sentences.map(namesMeans);
     const meansNamedBefore = (at: number) => sinceMeans <= meansContextSegments || meansIn.slice(0, at).includes(true);
@@ -605,7 +606,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
       // Read once for the sentence, and only for one that matched: most match nothing.
       const dyingNamedAfter = found.length > 0 && purposeFollows(segment, sentence, ownNext);
       // "He held a knife to my throat": a weapon someone else held to the speaker is abuse, not the speaker's means of dying.
-      const doneToThem = found.filter((match) => match.row.category === "abuse" && weaponHeldToMe.test(` ${sentence.words.slice(match.first, match.last + 1).join(" ")} `));
+      const doneToThem = found.filter((match) => match.row.category === "abuse" && weaponHeldToMe.test(matchedWords(sentence, match.first, match.last)));
       for (const match of found) {
         if (suicideFamily.has(match.row.category) && doneToThem.some((abuse) => abuse.first <= match.last && match.first <= abuse.last)) continue;
         // Named just before: in the last few turns, or stated earlier in this turn ("Everyone would be better off without me. I've been thinking about ending it.").
@@ -615,7 +616,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
           suicideTalked: inContext,
           previous: sentences[at - 1],
           twoBefore: sentences[at - 2],
-          turnSaid,
+          turn: sentences,
           next: sentences[at + 1],
           nextOwn: sentences[at + 1] ?? nextMessage(),
           patient: role === "patient",
@@ -628,7 +629,7 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // One finding per category and subject: someone else's risk does not hide the speaker's own.
         if (weighed === null) continue;
         // "What do you use?" — "Blades. I've got them in a tin.": the means of their self-harm, not a way to die.
-        const cuttingMeans = cutNotToDie.has(segment.speaker) && match.row.id === "method.place_or_means_in_context" && weighed.subject === "speaker" && cuttingWords.test(` ${sentence.words.slice(match.first, match.last + 1).join(" ")} `);
+        const cuttingMeans = cutNotToDie.has(segment.speaker) && match.row.id === "method.place_or_means_in_context" && weighed.subject === "speaker" && cuttingWords.test(matchedWords(sentence, match.first, match.last));
         const named = cuttingMeans ? { ...weighed, category: "self_harm" as const, text: "Named what they use to hurt themselves" } : weighed;
         // "And that's when I took the overdose. Two years ago, nearly.": the time told just after is the act's.
         const finding = named.temporality === "current" && saysLongAgo(sentences[at + 1]) ? { ...named, temporality: "history" as const } : named;
