@@ -3,6 +3,7 @@ import { intentLeads } from "@confide/core/adapter-kit";
 import type { SpeakerRole } from "@confide/core/ports";
 import winkNLP, { type ItemSentence, type ItsFunction, type WinkMethods } from "wink-nlp";
 import { onlyTellsWhen } from "./time-words.ts";
+import { withFragmentsJoined } from "./transcript-fragments.ts";
 
 /** One word or mark of a segment, as wink-nlp read it, with its place in the segment's text. */
 export interface ReadToken {
@@ -213,5 +214,5 @@ export function readSegment(segment: { id: string; speaker: string; startMs: num
     const tail = words[words.length - 1];
     if (head && tail) sentences.push({ start: head.start, end: tail.end, tokens: words });
   });
-  return { id: segment.id, speaker: segment.speaker, role, startMs: segment.startMs, text: segment.text, sentences: withWhenJoined(sentences) };
+  return { id: segment.id, speaker: segment.speaker, role, startMs: segment.startMs, text: segment.text, sentences: withWhenJoined(withFragmentsJoined(segment.text, sentences)) };
 }

@@ -246,7 +246,7 @@ const soon = / (?:tonight|tomorrow|today|this (?:week|weekend)|on (?:monday|tues
  * ahead, not preparing to end a life. Illness in general ("my illness", "the diagnosis") is not
  * enough: depression is one too.
  */
-const terminalIllness = / (?:cancer|cancers|tumou?r\S*|terminal\S*|metasta\S*|chemo\S*|radiotherapy|palliative|hospice|prognosis|oncolog\S*|motor neurone|end of life care|dnacpr|dnr|do not resuscitate|(?:\S+ )?(?:days|weeks|months) to live|(?:weeks|months) rather than (?:months|years))(?= )/;
+const terminalIllness = / (?:cancer|cancers|tumou?r\S*|terminal\S*|metasta\S*|chemo\S*|radiotherapy|palliative|hospice|prognosis|oncolog\S*|motor neurone|dialysis|(?:kidney|renal) failure|end stage|end of life care|dnacpr|dnr|do not resuscitate|(?:\S+ )?(?:days|weeks|months) to live|(?:weeks|months) rather than (?:months|years))(?= )/;
 export const namesTerminalIllness = (sentence: RiskSentence): boolean => terminalIllness.test(textOf(sentence));
 
 /** Planning one's funeral or affairs (a row marked `plannedAheadInIllness`) where a terminal illness was named, and nothing says dying by one's own hand: planning ahead. */

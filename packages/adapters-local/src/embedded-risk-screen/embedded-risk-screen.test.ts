@@ -1574,4 +1574,49 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["Because Maddie texted Kayla \"I want to die\" and Kayla showed her mom."]).filter((finding) => finding.subject === "speaker")).toEqual([]);
     expect(categoriesOf(ownOn(["last night he said \"one of these days im going to put you through that wall\""], "seg-1"))).toEqual(["abuse"]);
   });
+
+  it("a twentieth batch: speech recognition's pauses read as one sentence — an idiom split by full stops is still an idiom, an overdose dated two sentences on is history", () => {
+    expect(findings(["so at the end i have to. stab myself. with the dagger. it's a plastic one."])).toEqual([]);
+    expect(findings(["and i nearly. killed myself. laughing."])).toEqual([]);
+    const dated = ["T: you mentioned an overdose in the past", "yeah. i took an overdose. of my sit a low pram. and some paracetamol. that was. twenty nineteen."];
+    expect(ownOn(dated, "seg-2").filter((finding) => finding.category === "suicide_intent_or_plan").map((finding) => finding.temporality)).toEqual(["history"]);
+    // Said with capitals, each sentence is its own: "Killed myself." stays a statement.
+    expect(ownOn(["I nearly did. Killed myself. Last night."], "seg-1").map((finding) => finding.basis)).toContain("statement");
+  });
+
+  it("a twentieth batch: a death that takes someone along pages as harm to others", () => {
+    for (const line of ["but if i go. i take him also.", "If I go, I'm not going on my own.", "If I do it, I'll take the kids with me."]) {
+      expect(ownOn([line], "seg-1").map((finding) => [finding.category, finding.basis]), line).toContainEqual(["harm_to_others", "statement"]);
+    }
+    expect(findings(["If I go to the shop, I'll take him with me."])).toEqual([]);
+  });
+
+  it("a twentieth batch: anger at a repeat, anger told after, a part played and a dying man's words do not page", () => {
+    expect(findings(["If Kieran makes me do the update again I swear I'll kill him."])).toEqual([]);
+    expect(ownOn(["I was ready to strangle him, and then I was crying."], "seg-1").map((finding) => finding.basis)).toEqual(["mention"]);
+    expect(ownOn(["I'm ready to strangle him tonight."], "seg-1").map((finding) => finding.basis)).toContain("statement");
+    expect(findings(["They've been arguing about it for months and I'll be dead before they've finished arguing."])).toEqual([]);
+    const asked = ownOn(["I said, can't you just give me something so I go to sleep and don't wake up."], "seg-1");
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.map((finding) => finding.basis)).not.toContain("statement");
+  });
+
+  it("a twentieth batch: whole packets taken, food refused till death and a beating promised in slang page; packets of anything else do not", () => {
+    const paging = (lines: string[], at: string) => ownOn(lines, at).filter((finding) => finding.basis === "statement").map((finding) => finding.category);
+    expect(paging(["I've already taken two packets of paracetamol about an hour ago."], "seg-1")).toContain("suicide_intent_or_plan");
+    expect(paging(["like. i've already. took. the pair of seat a mole. the whole. two packets. about an hour ago."], "seg-1")).toContain("suicide_intent_or_plan");
+    expect(findings(["I took two packets of crisps to school and then three bottles of water."])).toEqual([]);
+    expect(paging(["I've decided. I'm not eating till I'm gone."], "seg-1")).toContain("suicide_intent_or_plan");
+    expect(paging(["I'm just letting the Lord take me a bit quicker."], "seg-1")).toContain("suicide_intent_or_plan");
+    expect(paging(["i'm gonna do him. properly this time."], "seg-1")).toContain("harm_to_others");
+    expect(findings(["I'll do him a favour and give him a lift."])).toEqual([]);
+  });
+
+  it("a twentieth batch: a medicine review and a dialysis choice are no risk — a prescription collected, tablets for life, dying of the illness", () => {
+    expect(findings(["Yes, okay, I bring Friday when I collect prescription."])).toEqual([]);
+    expect(categoriesOf(ownOn(["I've been collecting my tablets in a tin."], "seg-1"))).toContain("preparatory_behaviour");
+    expect(findings(["All these tablets, I will take them until I die?"])).toEqual([]);
+    const dialysis = ["I want to stop the dialysis.", "T: What would happen then?", "The toxins build, maybe one week, two week, I will become sleepy and then I will die."];
+    expect(ownOn(dialysis, "seg-3").filter((finding) => finding.category === "suicide_intent_or_plan")).toEqual([]);
+  });
 });

@@ -16,12 +16,14 @@ import { riskRules } from "./risk-rules.ts";
 import { cuttingWords, isCareNotRisk, isDeathByIllnessOrLoss, isDieting, isHarmOfUse, isMedicationQuestion, isPlanningAhead, makesMeansSafe, namesMeans, namesTerminalIllness, givesSafetyNet, offersCare, speaksOfOverdoseRisk } from "./counselling-context.ts";
 import { fearsDoingHarm, isOwnStatement, isOwnWords, namesRiskOutright } from "./risk-statement.ts";
 
-/** A short sentence that only tells a time long past: "Two years ago, nearly.", "Back in 2019.", "But that was then." */
+/** A short sentence that only tells a time long past: "Two years ago, nearly.", "Back in 2019.", "But that was then.", "that was twenty nineteen." */
 const saysLongAgo = (sentence: RiskSentence | undefined): boolean => {
   if (sentence === undefined) return false;
   const said = spokenWords(sentence.said);
-  return said.split(" ").length <= 9 && / (?:(?:years?|months?) ago|back in (?:\d{4}|the day)|that was (?:then|ages ago|years ago|a long time ago)) /.test(said);
+  return said.split(" ").length <= 9 && / (?:(?:years?|months?) ago|back in (?:\d{4}|the day)|that was (?:then|ages ago|years ago|a long time ago|(?:in )?(?:(?:19|20)\d\d|(?:nineteen|twenty) (?:oh |o )?\S+))) /.test(said);
 };
+/** A sentence that opens by pointing back at what was just told: "that was…", "it was…". */
+const pointsBackAtIt = /^ (?:that|this|it) (?:was|were|be) /;
 
 const suicideFamily = new Set<RiskCategory>(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour"]);
 const firstPerson = / (?:i|me|my|myself|mine|we|us|our) /;
@@ -256,7 +258,8 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   // "I'm photographing all the bridges over the Tyne", "…whether I could get the drone shot": a place seen through a lens.
   if ((row.category === "suicide_method" || row.category === "preparatory_behaviour") && pictured.test(sentence.said)) return null;
   // "i just want it to be over. like the exams.": what "it" is, said in the speaker's next sentence, is no life to end.
-  if (row.id === "passive.want_it_to_end" && nextOwn !== undefined && namesWhatItIs.test(nextOwn.said)) return null;
+  // Said in the same sentence, as speech recognition's pauses join it ("i just want it to be over. like the exams."), it is no life either.
+  if (row.id === "passive.want_it_to_end" && ((nextOwn !== undefined && namesWhatItIs.test(nextOwn.said)) || namesWhatItIs.test(` ${sentence.said.trim().split(" ").slice(last + 1).join(" ")} `))) return null;
   // "By the Wednesday I had a fit. In the kitchen. Woke up in A and E.": waking in hospital after an illness or a fall told just before is no attempt.
   if (row.id === "plan.attempt_told" && /^ (?:wake|woke|come|came) /.test(matched) && wokeAfterMishap([previous, twoBefore, sentence])) return null;
   if (isHypothetical(sentence, first)) return null;
@@ -277,7 +280,9 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   // "Starving myself to lose the weight": restrictive eating, listed to review.
   // "…and I wanted to kill him, I honestly did": a wish to harm someone told in the past, listed to review.
   const wishedBefore = category === "harm_to_others" && wishedInThePast.test(sentence.said) && !stillWished.test(sentence.said);
-  const stated = ownNow && !feared && !wishedBefore && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && ((dyingNamedAfter && ownActs.has(category)) || (row.statesInContext === true && suicideTalked) ? isOwnWords(sentence, first, last, category, patient) : isOwnStatement(sentence, first, last, category, patient, namedJustBefore)));
+  // A death asked of a doctor is listed to review in its own words, not stated as the speaker's own intent.
+  const askedOfAnother = askedToBeGiven.test(sentence.text);
+  const stated = ownNow && !feared && !wishedBefore && !askedOfAnother && row.reviewOnly !== true && !isDieting(category, sentence) && (wishToBeDead ? isOwnWords(sentence, first, last, category, patient) : statedCategories.has(category) && ((dyingNamedAfter && ownActs.has(category)) || (row.statesInContext === true && suicideTalked) ? isOwnWords(sentence, first, last, category, patient) : isOwnStatement(sentence, first, last, category, patient, namedJustBefore)));
   return {
     category,
     text: selfInflicted ? "Spoke of hurting themselves" : notToDie ? "Spoke of harming themselves, saying it was not to die" : harmOfUse ? "Spoke of harm from their drinking or drug use" : feared ? "Spoke of a fear of hurting someone" : row.says,
@@ -429,7 +434,9 @@ function insideQuotes(sentence: RiskSentence, at: number): boolean {
 }
 
 /** A wish to harm told in the past tense ("I wanted to kill him"), and words that say it holds now ("still", "now", "tonight"). */
-const wishedInThePast = / (?:wanted|felt like) (?:to )?(?:\S+ ){0,2}(?:kill|hurt|murder|strangle|throttle|smash|punch|batter|stab|hit|deck|smack)\S* /;
+/** A death asked of someone else to give, as a dying person may ask their doctor: "can't you just give me something so I go to sleep and don't wake up". */
+const askedToBeGiven = / (?:can|could|will|would) (?:not )?you (?:just |not just )?(?:give|get|find|prescribe) me (?:something|some|a|an|the|enough)\b/;
+const wishedInThePast = / (?:wanted|felt like|was ready|were ready) (?:to )?(?:\S+ ){0,2}(?:kill|hurt|murder|strangle|throttle|smash|punch|batter|stab|hit|deck|smack)\S* /;
 const stillWished = / (?:still|now|right now|tonight|today|again|every day|all the time|keep|keeps) /;
 
 /** A sentence that opens by taking back the harm just said: "Well, not kill me, but…", "Not literally.", "Not actually." */
@@ -632,7 +639,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         const cuttingMeans = cutNotToDie.has(segment.speaker) && match.row.id === "method.place_or_means_in_context" && weighed.subject === "speaker" && cuttingWords.test(matchedWords(sentence, match.first, match.last));
         const named = cuttingMeans ? { ...weighed, category: "self_harm" as const, text: "Named what they use to hurt themselves" } : weighed;
         // "And that's when I took the overdose. Two years ago, nearly.": the time told just after is the act's.
-        const finding = named.temporality === "current" && saysLongAgo(sentences[at + 1]) ? { ...named, temporality: "history" as const } : named;
+        // "i took an overdose. of my citalopram. that was twenty nineteen.": or one sentence later, pointing back at it.
+        const datedAfter = saysLongAgo(sentences[at + 1]) || (pointsBackAtIt.test(sentences[at + 2]?.said ?? "") && saysLongAgo(sentences[at + 2]));
+        const finding = named.temporality === "current" && datedAfter ? { ...named, temporality: "history" as const } : named;
         if (seen.has(`${finding.category}/${finding.subject}`)) continue;
         seen.add(`${finding.category}/${finding.subject}`);
         own.push({ ...finding, ...sentenceEvidence(segment, sentence), rule: match.row.id });

@@ -446,6 +446,10 @@ const idioms: readonly RegExp[] = [
   // "He built bridges": an engineer's work.
   / (?:build|built|building|builds|burn|burnt|burned|burning|mend|mending|mended) (?:\S+ )?bridges\b/g,
   / over my dead body\b/g,
+  // Medicine for life: "All these tablets, I will take them until I die?", "I'll be on it till I die".
+  / (?:(?:i|you) (?:will|'ll|have to|must|be go to|need to|should) (?:be )?)?(?:take|taking|on) (?:them|it|these|this|those|(?:\S+ )?tablets|(?:\S+ )?pills|(?:\S+ )?medic\S*) (?:\S+ )?(?:until|till|til) i (?:die|be dead)\b/g,
+  // "I'll be dead before they've finished arguing": something slower than a life, not a death foretold.
+  / (?:will|'ll|be go to|would|'d) be (?:long )?dead (?:and buried |and gone )?(?:before|by the time) (?:they|he|she|it|person|we|you|that|this|the \S+|any of)\b/g,
   // "A maths test tomorrow that I'm gonna die in", "I'll die in that interview": a test feared, not a death.
   / (?:test|exam|interview|presentation|match|game|class|lesson|meeting|mock|quiz)s? (?:\S+ ){0,6}(?:die|dying) in\b/g,
   // "If she posts one more thing I'll murder her": exasperation at one more of something trivial — not a blow ("if he hits her one more time").
@@ -460,8 +464,9 @@ const idioms: readonly RegExp[] = [
   // Relief as anger, for a scare: "im gonna kill him when hes ok for scaring me like this", "I'll murder her for worrying me".
   / (?:kill|murder|strangle|throttle) (?:him|her|them|you) (?:\S+ ){0,5}for (?:scaring|worrying|frightening) (?:me|us)\b/g,
   / (?:kill|murder|strangle|throttle) (?:him|her|them|you) when (?:he|she|they|you) (?:be|is|'s|are|'re|get|gets) (?:ok|okay|safe|better|found)\b/g,
-  // Exasperation at a habit done again, not a threat: "if he leaves his boots in the hall again i'll kill him", "if she eats my yoghurt again I'll murder her".
-  / if (?:he|she|they|person|my \S+) (?:leave|leaves|left|forget|forgets|eat|eats|ate|finish|finishes|use|uses|borrow|borrows|wake|wakes|snore|snores|moan|moans|miss|misses|lose|loses) (?:\S+ ){0,6}again (?:, )?(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to|i'm going to) (?:murder|kill|strangle|throttle) (?:her|him|them)\b/g,
+  // Exasperation at a habit done again, not a threat: "if he leaves his boots in the hall again i'll kill him", "if she eats my yoghurt again I'll murder her",
+  // "If Sam makes me do the update again I swear I'll kill him".
+  / if (?:he|she|they|person|my \S+) (?:leave|leaves|left|forget|forgets|eat|eats|ate|finish|finishes|use|uses|borrow|borrows|wake|wakes|snore|snores|moan|moans|miss|misses|lose|loses|make|makes|ask|asks) (?:\S+ ){0,6}again (?:, )?(?:i swear (?:to god )?)?(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to|i'm going to) (?:murder|kill|strangle|throttle) (?:her|him|them)\b/g,
   / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,8}one more (?:thing|time|word|photo|picture|post|comment|message|video)s? (?:\S+ ){0,3}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
   // "Still angry but less like I want to murder someone": anger easing, said in its words.
   / (?:less|no longer|not so much|not as much) (?:like )?(?:i )?(?:want|wanna|could|would) (?:to )?(?:murder|kill|strangle|hurt|punch) (?:someone|somebody|him|her|them|everyone|anyone)\b/g,
@@ -507,6 +512,8 @@ const idioms: readonly RegExp[] = [
   / (?:kill|shoot|hang|top|strangle|murder) (?:myself|my self|him|her|them)(?: \S+){0,6} (?:not literally|not for real|do not mean (?:it )?literally)\b/g,
   / (?:kill|murder|strangle) (?:him|her|them)(?: \S+){0,8} wring (?:his|her|their) (?:\S+ )?neck\b/g,
   / (?:shoot|shot) (?:myself|my self) in the foot\b/g,
+  // A part played: "at the end I have to stab myself with the dagger", "I have to shoot myself in the last scene".
+  / (?:have to|have got to|get to|got to) (?:stab|kill|shoot|poison|hang) (?:myself|my self) (?:\S+ ){0,2}(?:with (?:the|a) (?:dagger|sword|prop|fake \S+)|on stage|in (?:the|every) (?:play|show|scene|last scene|final scene|film|musical))\b/g,
   / bite the bullet\b/g,
   / jump\S* the gun\b/g,
   / hang (?:on )?in there\b/g,

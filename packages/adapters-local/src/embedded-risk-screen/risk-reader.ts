@@ -128,6 +128,8 @@ export function readRiskSentences(segment: { id: string; speaker: string; text: 
       // A hyphen inside a word ("self-harmed", "co-codamol") joins its parts: they read as two
       // words, as they do when speech recognition writes them apart ("self harmed").
       if (isJoiningHyphen(sentence.tokens, index)) return;
+      // A full stop inside a sentence the reader joined ("i nearly. killed myself. laughing.", "I'll go. This Wednesday.") is a pause, not an end: the words read on.
+      if (token.value === "." && index < sentence.tokens.length - 1) return;
       const { lemmas, said } = wordsOf(token, index);
       lemmas.forEach((word, offset) => {
         words.push(word);

@@ -79,7 +79,7 @@ export function compileRules({ version, macros, rows, concepts }: RiskRules): Co
     rows: compiledRows,
     concepts: compiledConcepts,
     index: indexAnchors(sources),
-    rowNegates: new Set(rows.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.pattern)).map((row) => row.id)),
+    rowNegates: new Set(rows.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(expandShorthands(row.pattern, macros))).map((row) => row.id)),
   };
 }
 
