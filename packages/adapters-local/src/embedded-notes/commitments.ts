@@ -65,7 +65,7 @@ export const commitmentStarts = (tokens: readonly ReadToken[]) => phrasesMayStar
  * need to" (an obligation, not a commitment — but see `reachingActAt` for "I'll have to ask her"),
  * and a way of saying the next thing ("I'm going to oversimplify this", "I'll admit…").
  */
-const notAnAction = new Set(["be", "wake", "probably", "maybe", "think", "never", "ever", "have", "need", "consider", "remember", "bear", "miss", "always", "still", "oversimplify", "simplify", "rephrase", "summarise", "summarize", "admit", "confess", "repeat"]);
+const notAnAction = new Set(["be", "wake", "fall", "probably", "maybe", "think", "never", "ever", "have", "need", "consider", "remember", "bear", "miss", "always", "still", "oversimplify", "simplify", "rephrase", "summarise", "summarize", "admit", "confess", "repeat"]);
 /**
  * What may follow "see" when it is a manner of speaking rather than a visit: "we'll see", "I'll
  * see how it goes", "I'll see what happens", "I'll see about that", "I'll see you next week", a
@@ -588,6 +588,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   if (sayingTheNextThing.some((phrase) => phraseStarts(act, phrase).includes(0))) return null;
   // "…the bottle goes down quicker than it used to, I'll say that": a point granted, nothing after it.
   if (verb.lemma === "say" && act.length === 2 && ["that", "this"].includes(act[1]!.lemma)) return null;
+  if (grantsAPoint(act)) return null;
+  // "We'll cross that bridge (when we come to it)": a decision put off.
+  if (verb.lemma === "cross" && act.slice(1, 3).some((token) => token.lemma === "bridge")) return null;
   // "I'm not gonna lie, it was hard": a manner of speaking. As said, not by lemma: "I'll lay low" is an act.
   if (speakingFrankly.has(verb.value.toLowerCase()) && !frankActs.has(act[1]?.lemma ?? "")) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
@@ -628,6 +631,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "I'm not gonna top myself", "I won't do myself in": taking one's own life denied, in the words people use for it.
   if (negated && act.some((token, at) => ["top", "do"].includes(token.lemma) && ["myself", "meself"].includes(act[at + 1]?.lemma ?? "") && (token.lemma === "top" || act[at + 2]?.lemma === "in"))) return null;
   if (negated && refusalVerbs.has(verb.lemma) && (refusalsStill.has(verb.lemma) || !endsNoMore(act))) return null;
+  // "I'm not going to say yes just to make you happy", "I won't keep you long": an answer withheld, the session's own time — no step.
+  if (negated && ((verb.lemma === "say" && ["yes", "no"].includes(act[1]?.lemma ?? "")) || (verb.lemma === "keep" && ["you", "u"].includes(act[1]?.lemma ?? "")))) return null;
   // "I'm not going to start cutting that out": refusing to begin a change, as "I'm not going to cut it out" refuses it.
   if (negated && (verb.lemma === "start" || verb.lemma === "begin") && refusalsStill.has(act[1]?.lemma ?? "")) return null;
   if (keepsUpUse(act)) return null;
@@ -1099,10 +1104,23 @@ export function retractedNext(segments: readonly ReadSegment[], index: number): 
   return nextOwn !== undefined && nextOwn.sentences.some((sentence) => takesBack(sentence, retracting));
 }
 
-/** True when the sentence takes back a promise before its commitment: "I won't promise I'll take anything" refuses what follows. */
+/**
+ * True when the sentence takes back a promise before its commitment, or as its commitment: "I
+ * won't promise I'll take anything", "I'll not promise to take anything he gives me" refuse what
+ * follows.
+ */
 function promisedNotBefore(sentence: ReadSentence): boolean {
   const promiseAt = promiseTakenBackAt(sentence.tokens);
-  return promiseAt !== -1 && commitmentStarts(sentence.tokens).some((start) => start > promiseAt);
+  return promiseAt !== -1 && commitmentStarts(sentence.tokens).some((start) => start > promiseAt || (start < promiseAt && promiseAt - start <= 3));
+}
+
+/** Whom a point is granted: "I'll give you that", "I'll give them that". */
+const grantedTo = new Set(["you", "them", "him", "her", "it"]);
+/** True when the words close on a point granted: "Decent biscuits, I'll give them that." — no act, and no yes to anything proposed. */
+export function grantsAPoint(tokens: readonly ReadToken[]): boolean {
+  const words = tokens.filter(isWord);
+  const at = words.length - 3;
+  return at >= 0 && words[at]!.lemma === "give" && grantedTo.has(words[at + 1]!.value.toLowerCase()) && words[at + 2]!.lemma === "that";
 }
 
 /** Words after "can't", "won't", "no" or "not" that take back a promise: "I can't promise", "no promises", "not promising". */

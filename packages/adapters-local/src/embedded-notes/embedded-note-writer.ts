@@ -47,7 +47,7 @@ import { findTherapistActs } from "./therapist-acts.ts";
 import { agreedPrefix, asksForPlan, callsItAProposal, findAgreedProposals, findProposals, opensAgreeing, proposes, toConfirmPrefix } from "./suggestions.ts";
 
 /** The version of the rules and lexicons above, recorded with the notes as their prompt version. */
-export const embeddedRulesVersion = "embedded-rules-106";
+export const embeddedRulesVersion = "embedded-rules-107";
 const model = "extractive-wink-eng-lite";
 
 const isEnglish = (language: string) => /^en(-|_|$)/i.test(language.trim());

@@ -2102,4 +2102,26 @@ describe("plan items: a sixth batch of sessions", () => {
     expect(toConfirm([turn, "P: Okay. Yes. I can do that."])).toEqual(["To confirm: First: unless she has a fever, or she's vomiting, she goes to school. — “I can do that.”"]);
     expect(plan(["T: The other thing I wanted to suggest was a thought record.", "P: Okay, I can do that."])).toHaveLength(1);
   });
+
+  it("a twentieth batch: a promise refused, a point granted, a decision put off, a fall foreseen and an answer withheld are no plan", () => {
+    const none = (words: string, asked = "T: Will you let the doctor see you this afternoon?") => {
+      expect(plan([asked, `P: ${words}`]), words).toEqual([]);
+      expect(toConfirm([asked, `P: ${words}`]), words).toEqual([]);
+    };
+    none("He can come. I'll not promise to take anything he gives me.");
+    none("I did go, actually. Decent biscuits, I'll give them that.", "T: And last time you mentioned a poster at the church, for the bereavement group.");
+    none("We'll cross that bridge.", "T: It's worth knowing it's there as an option, if what we're doing doesn't work.");
+    none("No — that's daft, I'll fall flat on me face.", "T: What would a realistic limit be?");
+    none("I've got the numbers. I'm not going to say yes just to make you happy.", "T: Would you ring 111 if it gets worse?");
+    none("I won't keep you long, I know you're busy.", "T: Come in, sit down.");
+    // Still a plan: a promise made, a point about someone else's act.
+    expect(plan(["T: Will you take it?", "P: I'll promise to take what he gives me."])).toHaveLength(1);
+  });
+
+  it("a twentieth batch: a recap answered yes to one part and unsure of another is to confirm, not agreed whole", () => {
+    const recap = "T: So just to recap — keep going with the thought records; have a think about the course; and try the little experiment in the next meeting. How does that sound?";
+    expect(plan([recap, "P: The diary yes, definitely, I can do that. The group I'm not sure, honestly. I'll let you know."])).toEqual([]);
+    expect(toConfirm([recap, "P: The diary yes, definitely, I can do that. The group I'm not sure, honestly. I'll let you know."])).toHaveLength(1);
+    expect(plan([recap, "P: Yes, definitely, I can do that."])).toHaveLength(1);
+  });
 });

@@ -1,7 +1,7 @@
 import { acceptsOffer, arrangingOfferAt, asksWillingness, echoesOffer, offersToArrange, proposesSessionToCome, confirmsPlainly, harmingActs, hedgeAdverbs, hedgesOutcome, likingSequences, praiseSequences, proposalNouns, tentativeSequences, thankedReach, toConfirmLead, turnSummarisesPlan, unconditionalIf, wantingVerbs as wantedThat } from "@confide/core/adapter-kit";
 import type { NoteItemDraft } from "@confide/core/ports";
 import { answeredDecision } from "./answered-decisions.ts";
-import { commitmentStarts, emptyVerbs, isThanks, remembersThought, retractedNext, takesBack, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
+import { commitmentStarts, emptyVerbs, grantsAPoint, isThanks, remembersThought, retractedNext, takesBack, namingWord, notMeantAt, pointingBack, reportingCues, promisesEffortOnly, restatesCondition, saysHowWell, sentenceCommitment, triesBestOnly, withoutStateClauses } from "./commitments.ts";
 import { isWord } from "./conversation-fillers.ts";
 import { firstWordsOf, mayHold, phrasesMayStart, phraseStarts, withContractedI } from "./lemma-phrases.ts";
 import { asksToReportBack, asksToSpeakNow, isAsked, isCourtesy, isQuestionInForm, keepsAttitude, offersAct, offersInLaterClause, partsOnly, proposesAttitude, reportsBack, reportsWords, sessionSpeakingVerbs, sharesWhatHelped, verbParts, wishesWell, worksTheScreen } from "./offered-acts.ts";
@@ -667,11 +667,19 @@ export function assents(segment: ReadSegment): Assent | null {
   const best = found.reduce<Assent | null>((best, assent) => (best === null || rank(assent) > rank(best) ? assent : best), null);
   // "I'll try, I don't know.", "i'll. try. i don't know": unsure in the assent's sentence or after it, to confirm ("Not sure. Yes, I'll ring them." settles it).
   // A later sentence doubts the assent only by opening with it; one that ends so doubts its own act ("…I might show her the chat, maybe, I dunno.").
-  const doubts = (sentence: ReadSentence) => (sentence.start <= best!.start && sentence.end > best!.start ? saysUnsure(sentence) : sentence.start > best!.start && saysUnsure(sentence, unsureOpeningReach));
+  // "The diary yes, I can do that. The group I'm not sure, honestly.": a later sentence that names a part of what was put forward and doubts it doubts the whole.
+  const doubts = (sentence: ReadSentence) =>
+    sentence.start <= best!.start && sentence.end > best!.start ? saysUnsure(sentence) : sentence.start > best!.start && saysUnsure(sentence, opensOnAPart(sentence) ? Infinity : unsureOpeningReach);
   // "Yeah, I'll do that. Actually — no.": a yes taken back in the turn takes nothing up.
   if (best !== null && segment.sentences.some((sentence) => sentence.start > best.start && takesBack(sentence))) return null;
   return best !== null && best.strength === "plain" && segment.sentences.some(doubts) ? { ...best, strength: "tentative" } : best;
 }
+
+/** True when a sentence opens by naming a part of what was put forward: "The group I'm not sure", "The meeting one, no". */
+const opensOnAPart = (sentence: ReadSentence) => {
+  const [first, second] = sentence.tokens.filter(isWord);
+  return first?.lemma === "the" && second?.pos === "NOUN";
+};
 
 /** Ways of saying one is unsure, as lemma sequences: "I don't know", "I'm not sure", "dunno". */
 const unsureSequences: readonly (readonly string[])[] = [["i", "do", "not", "know"], ["not", "sure"], ["dunno"], ["no", "idea"]];
@@ -709,7 +717,7 @@ function sentenceAssent(sentence: ReadSentence): Assent | null {
   if (reportsWords(sentence)) return null;
   const read = withoutStateClauses(sentence);
   const tokens = read.tokens;
-  if (declines(tokens) || promisesEffortOnly(sentence)) return null;
+  if (declines(tokens) || promisesEffortOnly(sentence) || grantsAPoint(tokens)) return null;
   const commitment = sentenceCommitment(read);
   // "No, I'm not going to ring them": said with "not", it refuses what was put forward; it takes nothing up.
   if (commitment?.negated === true) return null;
@@ -1244,7 +1252,8 @@ function confirmedSummary(turn: ReadSegment, segment: ReadSegment): (Assent & { 
   // A summary told in several sentences ("So to sum up: when you notice the signs, you'll go for a walk… You'll save the number today…") is quoted whole, from its first.
   let from = at;
   while (!offer && from > 0 && turnSummarisesPlan(words, from - 1)) from -= 1;
-  const doubted = rest.some((sentence) => sentence.tokens.some((token) => doubtingWords.has(token.lemma) || doubtingWords.has(token.value.toLowerCase())) || says(sentence.tokens, hedgingPhrases));
+  // "The diary yes, definitely. The group I'm not sure, honestly.": a part of it doubted leaves the whole to confirm.
+  const doubted = rest.some((sentence) => sentence.tokens.some((token) => doubtingWords.has(token.lemma) || doubtingWords.has(token.value.toLowerCase())) || says(sentence.tokens, hedgingPhrases) || saysUnsure(sentence));
   return { summary, from: afterAnnouncement(turn, turn.sentences[from]!), offer, start: first.start, end: first.end, strength: doubted ? "tentative" : "plain", namesProposal: false, commits: false, bare: false };
 }
 
