@@ -1619,4 +1619,18 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     const dialysis = ["I want to stop the dialysis.", "T: What would happen then?", "The toxins build, maybe one week, two week, I will become sleepy and then I will die."];
     expect(ownOn(dialysis, "seg-3").filter((finding) => finding.category === "suicide_intent_or_plan")).toEqual([]);
   });
+
+  it("a twentieth batch: a hose bought after a hedged no to a question of suicide pages; a hose for the garden with no such talk does not page", () => {
+    const lines = [
+      "T: have you had any thoughts of ending your life",
+      "no. well. not. i mean i wouldn't do owt daft. in the house.",
+      "T: have you thought about doing something somewhere else",
+      "yeah. and i bought. a length of hose last week. from the garden centre. it's in the boot",
+    ];
+    expect(ownOn(lines, "seg-4").filter((finding) => finding.basis === "statement").map((finding) => finding.category)).toEqual(["preparatory_behaviour"]);
+    expect(findings(["T: How was the weekend?", "I bought a new hose for the garden."]).filter((finding) => finding.basis === "statement")).toEqual([]);
+    // A plain no still closes the talk: the hose after it is no statement.
+    const denied = ["T: have you had any thoughts of ending your life", "No. Never.", "T: How's the garden?", "I bought a length of hose last week."];
+    expect(findings(denied).filter((finding) => finding.basis === "statement")).toEqual([]);
+  });
 });

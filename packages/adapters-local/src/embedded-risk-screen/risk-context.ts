@@ -737,6 +737,8 @@ export function denies(text: string): boolean {
   const said = spokenWords(text);
   // "I don't — I'm not saying I'm going to do anything": a hedge, which neither says yes nor no.
   if (notSayingWhatI.test(said)) return false;
+  // "no. well. not. i mean i wouldn't do owt daft. in the house.": a no taken back at once into a hedge says neither.
+  if (/^ (?:no|nah|naw) (?:well|i mean|but|sort of|kind of|not exactly) /.test(said)) return false;
   // "God, no.", "Oh god no", "lol no god no": an oath or a laugh before the no still opens with it.
   return /^ (?:lol |haha |oh |well |um |uh |er |laughs |laugh |laughing |pause |sighs )?(?:(?:oh )?(?:my )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way|it wasn't like|it was not like|it isn't like|it's not like|it is not like) /.test(said);
 }
