@@ -2124,4 +2124,15 @@ describe("plan items: a sixth batch of sessions", () => {
     expect(toConfirm([recap, "P: The diary yes, definitely, I can do that. The group I'm not sure, honestly. I'll let you know."])).toHaveLength(1);
     expect(plan([recap, "P: Yes, definitely, I can do that."])).toHaveLength(1);
   });
+
+  it("a twentieth batch: 'What about…?' with an act proposes it, quoted over the reflection before it; 'normally that would be a good idea' takes nothing up", () => {
+    const turn = "T: Okay, that's fair, and I hear it'd feel like losing your independence. What about writing down what you take in the night?";
+    expect(plan([turn, "P: Yeah, I can do that. There's a notepad by the kettle. I'll do that."]).map((item) => item.text)).toEqual([
+      `${agreedPrefix}“I'll do that.” — to “What about writing down what you take in the night?”`,
+    ]);
+    expect(plan(["T: What about your mum, how is she?", "P: She's fine, thanks."])).toEqual([]);
+    const declined = ["T: What about having a dinner for some other couples in his unit?", "P: Unfortunately we can't do that right now because of the rules. But normally that would be a good idea."];
+    expect(plan(declined)).toEqual([]);
+    expect(toConfirm(declined)).toEqual([]);
+  });
 });

@@ -65,6 +65,7 @@ const proposalPhrases = [
   "have you think about",
   "have you consider",
   "how about",
+  "what about",
   "maybe try",
   "i wonder if you could",
   ...helpAskingPhrases,
@@ -575,8 +576,8 @@ const negations = new Set(["not", "n't", "never", "no", "cannot"]);
 const negatedOrPastBefore = (tokens: readonly ReadToken[], index: number) =>
   tokens.slice(Math.max(0, index - 5), index).some((token) => negations.has(token.lemma) || /^(was|were)$/i.test(token.value));
 
-/** Phrases that grant a proposal only as an idea: "a good idea in theory", "in principle" ("on paper" is also where one writes it down). */
-const onlyInTheory = ["in theory", "in principle"];
+/** Phrases that grant a proposal only as an idea: "a good idea in theory", "in principle", "But normally that would be a good idea" ("on paper" is also where one writes it down). */
+const onlyInTheory = ["in theory", "in principle", "normally", "ordinarily", "in normal times", "under normal circumstances"];
 
 /** Words in an "if" clause that set a condition that does not hold: "if I had the time", "if I could afford it" (and "if only"). */
 const unmetConditionWords = new Set(["had", "were", "could", "would", "did", "might", "knew"]);
