@@ -589,6 +589,8 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "…the bottle goes down quicker than it used to, I'll say that": a point granted, nothing after it.
   if (verb.lemma === "say" && act.length === 2 && ["that", "this"].includes(act[1]!.lemma)) return null;
   if (grantsAPoint(act)) return null;
+  // "I'll just sleep it off", "I'll walk it off": care refused, waited out — no act, and no yes to what was offered.
+  if (["sleep", "walk", "shake", "laugh", "brush"].includes(verb.lemma) && act[1]?.lemma === "it" && act[2]?.lemma === "off") return null;
   // "We'll cross that bridge (when we come to it)": a decision put off.
   if (verb.lemma === "cross" && act.slice(1, 3).some((token) => token.lemma === "bridge")) return null;
   // "I'm not gonna lie, it was hard": a manner of speaking. As said, not by lemma: "I'll lay low" is an act.
@@ -1064,6 +1066,9 @@ const takingBack: readonly (readonly string[])[] = [
   ["i", "take", "that", "back"],
   ["i", "take", "it", "back"],
   ["wait", "no"],
+  ["wait", "actually", "no"],
+  ["actually", "nah"],
+  ["wait", "nah"],
 ];
 /** Of `takingBack`, those that take back what was said before, whatever came between: "Scratch that.", said after the therapist's question, still takes it back ("Actually, no." may answer the question). */
 const retracting: readonly (readonly string[])[] = takingBack.filter((sequence) => !["actually", "no", "wait"].includes(sequence[0]!));
@@ -1097,11 +1102,14 @@ export function takesBack(sentence: ReadSentence, sequences: readonly (readonly 
 /**
  * True when the speaker of the segment at `index` retracts it in their next turn, within the next
  * two segments (`retracting`): "I'll email HR tonight." — "What would you say?" — "That the
- * workload's unmanageable and — actually, no. Scratch that."
+ * workload's unmanageable and — actually, no. Scratch that."; in the message straight after, any
+ * take-back (`takingBack`: "wait actually no").
  */
 export function retractedNext(segments: readonly ReadSegment[], index: number): boolean {
   const nextOwn = segments.slice(index + 1, index + 3).find((later) => later.speaker === segments[index]!.speaker);
-  return nextOwn !== undefined && nextOwn.sentences.some((sentence) => takesBack(sentence, retracting));
+  // A message sent straight after, with nothing asked between ("ya ok i'll email her tonight" — "wait actually no"), takes back in any words.
+  const straightAfter = nextOwn === segments[index + 1];
+  return nextOwn !== undefined && nextOwn.sentences.some((sentence) => takesBack(sentence, straightAfter ? takingBack : retracting));
 }
 
 /**

@@ -2135,4 +2135,13 @@ describe("plan items: a sixth batch of sessions", () => {
     expect(plan(declined)).toEqual([]);
     expect(toConfirm(declined)).toEqual([]);
   });
+
+  it("a twentieth batch, second round: care waited out is no yes, and a message sent straight after takes back in any words", () => {
+    expect(plan(["T: I'd really like to get an ambulance to you.", "P: No. I'll just sleep it off, I'll be sound."])).toEqual([]);
+    expect(toConfirm(["T: I'd really like to get an ambulance to you.", "P: No. I'll just sleep it off, I'll be sound."])).toEqual([]);
+    const emailed = ["T: It might be worth emailing her to let her know you're struggling.", "P: ya ok i'll email her tonight", "P: wait actually no", "P: i email after the first one if it go bad"];
+    expect(plan(emailed).map((item) => item.quote ?? item.text)).not.toContainEqual(expect.stringContaining("email her tonight"));
+    const rung = ["T: You can ring them or use their online tool.", "P: ok ill ring them tomorrow", "P: actually nah id rather not phone someone", "P: ok ill do it tonight after my shift"];
+    expect(plan(rung).map((item) => item.text)).toEqual(["ok ill do it tonight after my shift"]);
+  });
 });

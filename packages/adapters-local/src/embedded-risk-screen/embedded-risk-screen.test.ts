@@ -1633,4 +1633,26 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     const denied = ["T: have you had any thoughts of ending your life", "No. Never.", "T: How's the garden?", "I bought a length of hose last week."];
     expect(findings(denied).filter((finding) => finding.basis === "statement")).toEqual([]);
   });
+
+  it("a twentieth batch, second round: 'do myself in', 'top myself', 'gonna do him.' and a yes to 'have you taken an overdose?' page", () => {
+    const stated = (line: string) => ownOn([line], "seg-1").filter((finding) => finding.basis === "statement").map((finding) => finding.category);
+    expect(stated("Or I'll just do myself in after, save everybody the bother.")).toContain("active_ideation");
+    expect(stated("I'm going to top myself.")).toContain("active_ideation");
+    expect(findings(["I'll top myself up with tea."])).toEqual([]);
+    expect(stated("honest to god. i'm gonna. i'm gonna do him.")).toContain("harm_to_others");
+    const overdose = ownOn(["T: Have you taken an overdose tonight?", "Yeah. Some tablets."], "seg-2");
+    expect(overdose.map((finding) => finding.basis)).toContain("answer_to_named_question");
+    // A yes after a short "but", in a long answer, is quoted by its "but yes".
+    const butYes = ownOn(["T: So the tablets are there so that you could end your life, if things got that bad?", "When you say it like that it sounds terrible. But yeah. I suppose. It makes me feel calmer knowing it's there."], "seg-2");
+    expect(butYes.map((finding) => [finding.basis, finding.quote])).toContainEqual(["answer_to_named_question", "But yeah."]);
+  });
+
+  it("a twentieth batch, second round: a death in a game, a threat called a joke, a message read out, anger foretold of the dead and a hangover are no risk of the speaker's", () => {
+    expect(findings(["and i just kept killing myself off the ledge. on purpose. cos it respawns you at the grace."])).toEqual([]);
+    expect(findings(["he ate my noodles again. i'm gonna murder him. joke. joke."])).toEqual([]);
+    expect(ownOn(["I'm going to kill him. It's no joke."], "seg-1").map((finding) => finding.basis)).toContain("statement");
+    expect(findings(["She wrote: I'm going to end it tonight, I have everything ready."]).map((finding) => finding.subject)).not.toContain("speaker");
+    expect(findings(["She'd have killed me for doing a skydive."])).toEqual([]);
+    expect(findings(["last time ah went oot ah thought ah wis gonnae die lol"]).filter((finding) => finding.category !== "substance")).toEqual([]);
+  });
 });

@@ -82,7 +82,9 @@ const answerSentence = (sentences: readonly RiskSentence[]): RiskSentence => {
   const said = sentences.filter((sentence, at) => !hesitationOnly.test(sentence.said) && !(at < sentences.length - 1 && ownsUpOnly(sentence)));
   const [first] = said;
   if (first === undefined) return sentences[0]!;
-  return (/^ (?:not|no|never) /.test(spokenWords(first.said)) ? said.slice(1).find((sentence) => affirms(sentence.said)) : undefined) ?? first;
+  // "When you say it like that it sounds terrible. But yeah.": the yes after a "but" is what is quoted.
+  const butYes = said.slice(1).find((sentence) => /^ but (?:yes|yeah|yep|yup|yea|aye) /.test(spokenWords(sentence.said)));
+  return (/^ (?:not|no|never) /.test(spokenWords(first.said)) ? said.slice(1).find((sentence) => affirms(sentence.said)) : undefined) ?? butYes ?? first;
 };
 
 /** Every row's matches in one sentence, with the word indices they cover. */
@@ -257,6 +259,8 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   if (row.id.startsWith("preparatory.giving_away") && turn.some((told) => movingHouse.test(told.said))) return null;
   // "I'm photographing all the bridges over the Tyne", "…whether I could get the drone shot": a place seen through a lens.
   if ((row.category === "suicide_method" || row.category === "preparatory_behaviour") && pictured.test(sentence.said)) return null;
+  // "i just kept killing myself off the ledge. on purpose. cos it respawns you": a death in a game, said of the game in its sentence or the next.
+  if (selfFamily.has(row.category) && [sentence, nextOwn].some((told) => told !== undefined && playedInAGame.test(told.said))) return null;
   // "i just want it to be over. like the exams.": what "it" is, said in the speaker's next sentence, is no life to end.
   // Said in the same sentence, as speech recognition's pauses join it ("i just want it to be over. like the exams."), it is no life either.
   if (row.id === "passive.want_it_to_end" && ((nextOwn !== undefined && namesWhatItIs.test(nextOwn.said)) || namesWhatItIs.test(` ${sentence.said.trim().split(" ").slice(last + 1).join(" ")} `))) return null;
@@ -381,7 +385,7 @@ function answerable(categories: Iterable<RiskCategory>, grounded: boolean): Risk
  * someone: a yes to it is an `answer_to_named_question`; a yes to any other is not.
  */
 const namesTheRisk =
-  / (?:suicid\S*|kill\S* (?:yourself|myself)|cut\S* (?:yourself|myself)|(?:been|mean|still|started|keep|kept) cutting(?= \?| again| yourself| myself| $|$)|hurt\S* (?:yourself|myself)|harm\S* (?:yourself|myself)|self harm\S*|self injur\S*|end\S* (?:your|my) (?:own )?life|take (?:your|my) (?:own )?life|(?:hurt\S*|harm\S*|kill\S*) (?:someone|somebody|anyone|anybody|someone else|other people|others|him|her|them))(?= )/;
+  / (?:suicid\S*|(?:take|took|taken|have|had|try|tried) (?:an |a |another )?overdos\S*|kill\S* (?:yourself|myself)|cut\S* (?:yourself|myself)|(?:been|mean|still|started|keep|kept) cutting(?= \?| again| yourself| myself| $|$)|hurt\S* (?:yourself|myself)|harm\S* (?:yourself|myself)|self harm\S*|self injur\S*|end\S* (?:your|my) (?:own )?life|take (?:your|my) (?:own )?life|(?:hurt\S*|harm\S*|kill\S*) (?:someone|somebody|anyone|anybody|someone else|other people|others|him|her|them))(?= )/;
 
 /** Findings of an answer: the categories asked about, quoting the answer's first sentence. */
 function answerFindings(
@@ -421,6 +425,8 @@ function givenBack(sentence: RiskSentence, at: number): boolean {
  * back"'): 'he said "if they make me do another round I'll top myself first"' is his.
  */
 function quotedFromSomeoneElse(sentence: RiskSentence, at: number): boolean {
+  // "She wrote: I'm going to end it tonight": a message read out after a colon is theirs, quoted or not.
+  if (readOutAfterColon.test(` ${sentence.words.slice(0, at).join(" ")} `)) return true;
   if (!insideQuotes(sentence, at)) return false;
   const opened = sentence.words.slice(0, at).findLastIndex((word) => quotationMarks.has(word));
   const before = ` ${sentence.words.slice(Math.max(0, opened - 4), opened).join(" ")} `;
@@ -428,21 +434,28 @@ function quotedFromSomeoneElse(sentence: RiskSentence, at: number): boolean {
   return / (?:he|she|they|person|mum|dad|\S+ 's) (?:\S+ )?(?:say|said|go|goes|went|tell|told|write|wrote|text|texted|shout|shouted|scream|screamed|send|sent|message|messaged|post|posted) (?:to me |me |to person |person |him |her |them |to him |to her |to them )?(?:, )?$/.test(before) || / (?:then|first|and then|next) it (?:be|was|'s) (?:, )?$/.test(before);
 }
 
+/** Someone else's message read out after a colon: "She wrote:", "my mum texted:". */
+const readOutAfterColon = / (?:he|she|they|person|mum|dad|\S+ 's) (?:\S+ )?(?:write|wrote|text|texted|say|said|post|posted|message|messaged|put) : /;
+
 /** True when the word at `at` stands inside quotation marks in its sentence: an odd number of them before it. */
 function insideQuotes(sentence: RiskSentence, at: number): boolean {
   return sentence.words.slice(0, at).filter((word) => quotationMarks.has(word)).length % 2 === 1;
 }
 
-/** A wish to harm told in the past tense ("I wanted to kill him"), and words that say it holds now ("still", "now", "tonight"). */
+/** Words of a video game: a death there respawns. */
+const playedInAGame = / (?:respawn\S*|checkpoint\S*|spawn point|boss fight|speedrun\S*|in game|in the game|my character|fall damage|game over|the dlc|elden ring|dark souls|minecraft|fortnite) /;
+/** The categories of a risk to one's own life or body. */
+const selfFamily: ReadonlySet<string> = new Set(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm"]);
 /** A death asked of someone else to give, as a dying person may ask their doctor: "can't you just give me something so I go to sleep and don't wake up". */
 const askedToBeGiven = / (?:can|could|will|would) (?:not )?you (?:just |not just )?(?:give|get|find|prescribe) me (?:something|some|a|an|the|enough)\b/;
+/** A wish to harm told in the past tense ("I wanted to kill him"), and words that say it holds now ("still", "now", "tonight"). */
 const wishedInThePast = / (?:wanted|felt like|was ready|were ready) (?:to )?(?:\S+ ){0,2}(?:kill|hurt|murder|strangle|throttle|smash|punch|batter|stab|hit|deck|smack)\S* /;
 const stillWished = / (?:still|now|right now|tonight|today|again|every day|all the time|keep|keeps) /;
 
-/** A sentence that opens by taking back the harm just said: "Well, not kill me, but…", "Not literally.", "Not actually." */
-const takenBackAfter = /^ (?:well |i mean |ok |okay |no |lol )?,? ?(?:not|n't) (?:literally|actually|really|like (?:actually|literally)|kill|murder|hurt|hit|strangle|throttle)\b/;
+/** A sentence that opens by taking back the harm just said: "Well, not kill me, but…", "Not literally.", "Not actually.", "joke. joke." */
+const takenBackAfter = /^ (?:well |i mean |ok |okay |no |lol )?,? ?(?:(?:not|n't) (?:literally|actually|really|like (?:actually|literally)|kill|murder|hurt|hit|strangle|throttle)|(?:only |just )?(?:joke|joking|kidding|jk)\b)/;
 /** Words after a harm that take it back in the same breath: "— no, no, I mean I am very angry". */
-const takenBackWithin = / (?:no ,? )+(?:no )?i mean /;
+const takenBackWithin = / (?:no ,? )+(?:no )?i mean |^ [.!,]? ?(?:only |just )?(?:joke|joking|kidding|jk) /;
 
 /**
  * True when the harm whose words end at `last` is taken back as soon as said: in the same breath

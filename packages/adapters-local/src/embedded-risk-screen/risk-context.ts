@@ -446,6 +446,8 @@ const idioms: readonly RegExp[] = [
   // "He built bridges": an engineer's work.
   / (?:build|built|building|builds|burn|burnt|burned|burning|mend|mending|mended) (?:\S+ )?bridges\b/g,
   / over my dead body\b/g,
+  // Anger foretold of someone no longer here to show it: "She'd have killed me for doing a skydive".
+  / (?:would|'d) (?:have|of|'ve) (?:killed|murdered) (?:me|us) (?:if|for|when)\b/g,
   // Medicine for life: "All these tablets, I will take them until I die?", "I'll be on it till I die".
   / (?:(?:i|you) (?:will|'ll|have to|must|be go to|need to|should) (?:be )?)?(?:take|taking|on) (?:them|it|these|this|those|(?:\S+ )?tablets|(?:\S+ )?pills|(?:\S+ )?medic\S*) (?:\S+ )?(?:until|till|til) i (?:die|be dead)\b/g,
   // "I'll be dead before they've finished arguing": something slower than a life, not a death foretold.
@@ -539,7 +541,8 @@ const idioms: readonly RegExp[] = [
   // An accident or a fright told as nearly dying: "I almost killed myself falling off the ladder", "I thought I was going to die",
   // and the dread of a panic attack: "I felt like I was going to die", "I was scared I was going to die".
   / (?:nearly|almost) (?:kill\S*|die\S*|died) (?:myself |my self )?(?:\S+ ){0,2}(?:fall\S*|play\S*|trip\S*|slip\S*|crash\S*|driv\S*|runn\S*|climb\S*|ski\S*|cycl\S*|when|in (?:a|the) (?:crash|accident|car|fall))\b/g,
-  / (?:thought|think) i (?:was|were|be) (?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
+  // Scots too: "ah thought ah wis gonnae die".
+  / (?:thought|think) (?:i|ah) (?:was|were|be|wis) (?:going to|gonna|gonnae|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
   / (?:feel|felt) (?:like|as if|as though) i(?:'m| am| was| were| be)? (?:really |actually |literally )?(?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
   // A feeling compared: "a bit less like im gonna die lol", "more like I'm going to die than…".
   / (?:less|more) like i(?:'m| am| be)? (?:really |actually |literally )?(?:going to|gonna|go to) die\b(?! (?:by|of) (?:my|suicide))/g,
@@ -706,13 +709,17 @@ export function affirms(text: string): boolean {
   // Openers before the yes: fillers, a transcriber's pause, "I'm not going to lie to you" ("[pause] well i'm not going to lie to you yes i suppose i do").
   // "[pause] I ain't gonna lie to you. Tuesday night I sat out in the truck with the pistol.": owning up, said first, is a yes — unless a no follows.
   if (ownsUp.test(said)) return !saysNo.test(said);
-  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|i ain't gonna lie(?: to you)?|i ain't going to lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
+  // "When you say it like that it sounds terrible. But yeah. I suppose…": a yes after a short "but" is opened with too.
+  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !yesAfterShortBut.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|i ain't gonna lie(?: to you)?|i ain't going to lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
   if (saysNo.test(said)) return false;
   // "i dunno like yeah kind of i've been thinking about it all day": not knowing, then a yes, says yes.
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said) && !/ (?:i dunno|dunno|not sure)(?: \S+){0,2} (?:yes|yeah|yep|yup|yea|ye|aye) /.test(said)) return false;
   // Typed and regional yeses: "ye", "yeh", "yh", "aye".
   return / (?:yes|yeah|yep|yup|yea|ya|ye|yeh|yh|aye|mm ?hm+|uh ?huh|sometimes|a bit|a little|kind of|kinda|sort of|i guess|maybe|a few times|more than|most days|every day|every night|lately|recently|probably|honestly yes|i think so|definitely|all the time|quite a lot|a lot|often|now and then|on and off|here and there|once or twice|been thinking|if i'm honest|crossed my mind|occurred to me|thought about it) /.test(said) || restatedYes.test(said);
 }
+
+/** A yes opening a "but" clause within the answer's first twelve words: "It sounds terrible. But yeah." */
+const yesAfterShortBut = /^ (?:\S+ ){0,12}but (?:yes|yeah|yep|yup|yea|aye) /;
 
 /**
  * A yes restated in the first person, opening the answer or its "but" clause (past fillers) or
