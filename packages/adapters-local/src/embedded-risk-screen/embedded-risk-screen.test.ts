@@ -1655,4 +1655,27 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["She'd have killed me for doing a skydive."])).toEqual([]);
     expect(findings(["last time ah went oot ah thought ah wis gonnae die lol"]).filter((finding) => finding.category !== "substance")).toEqual([]);
   });
+
+  it("a twentieth batch, third round: sparring, a wing's suicide watch, a medicine declined, one more late night and the therapist's own act raise no risk", () => {
+    expect(findings(["And boxing Thursday, my cousin Femi's coming down to spar, and I'm gonna kill him, I've been watching videos."])).toEqual([]);
+    expect(findings(["We had twelve on an ACCT on our wing last week — that's the suicide watch, like — and you do your obs every hour."])).toEqual([]);
+    expect(categoriesOf(ownOn(["I was on suicide watch for a week after that."], "seg-1"))).not.toEqual([]);
+    expect(findings(["But I don't want to go on anything."])).toEqual([]);
+    expect(categoriesOf(ownOn(["I don't want to go on like this."], "seg-1"))).toContain("passive_death_wish");
+    expect(findings(["I swear, if he's on that Xbox one more night till one in the morning I'll kill him."])).toEqual([]);
+    expect(findings(["T: Okay, I'll do that this week and email it to you. Is that okay?", "Yes, Friday. I'll do it Thursday latest."])).toEqual([]);
+  });
+
+  it("a twentieth batch, third round: a past wish told and denied of now opens no talk of suicide, and a habit kept up is no plan", () => {
+    const lines = [
+      "T: How have you been in yourself, any thoughts like you had back then?",
+      "Och, no, hen. That first year, there were nights I didn't care if I woke up or not. But that's six year ago. Nothing like that now.",
+      "T: And the worry — what hooks you?",
+      "The speech. I know how I'd do it — short, a couple of jokes, thank the girls, sit down.",
+      "T: What did we say you'd do with that?",
+      "Worry time. I'll keep doing it, I promise.",
+    ];
+    expect(findings(lines).filter((finding) => finding.basis === "statement" && finding.temporality === "current")).toEqual([]);
+    expect(ownOn(["T: Have you thought about killing yourself?", "Yes. I'm going to do it on Friday."], "seg-2").map((finding) => finding.basis)).toContain("statement");
+  });
 });

@@ -442,6 +442,8 @@ function insideQuotes(sentence: RiskSentence, at: number): boolean {
   return sentence.words.slice(0, at).filter((word) => quotationMarks.has(word)).length % 2 === 1;
 }
 
+/** Words that deny a risk of now after telling of one past: "Nothing like that now.", "None of that these days." */
+const deniedOfNow = / (?:nothing|none) (?:like that|of that|of it) (?:now|anymore|any more|these days)(?= |$)/;
 /** Words of a video game: a death there respawns. */
 const playedInAGame = / (?:respawn\S*|checkpoint\S*|spawn point|boss fight|speedrun\S*|in game|in the game|my character|fall damage|game over|the dlc|elden ring|dark souls|minecraft|fortnite) /;
 /** The categories of a risk to one's own life or body. */
@@ -582,7 +584,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // '"kys" — so, "kill yourself".': words only quoted, glossed or read out, ask nothing; nor
         // does a denial summed up ("So no thoughts of harming him, and…"), which a yes confirms.
         // Nor do the patient's words given back to ask of them ("When you say she'd be better off with the life insurance, are you…?").
-        const said = matchesIn(listener, true).filter((match) => !insideQuotes(listener, match.first) && !givenBack(listener, match.first) && (sentence.question || negationOf(listener, match.first, match.last, compiledRules().rowNegates.has(match.row.id)) !== "negated"));
+        // "Okay, I'll do that this week and email it to you": the therapist's own act, told, asks of no risk by a row too ambiguous alone, unless suicide was just talked about.
+        const ownActTold = !sentence.question && / (?:i|we) (?:will|would|shall|can|be go to) /.test(sentence.text) && sinceSuicideTalk > suicideContextSegments;
+        const said = matchesIn(listener, !ownActTold).filter((match) => !insideQuotes(listener, match.first) && !givenBack(listener, match.first) && (sentence.question || negationOf(listener, match.first, match.last, compiledRules().rowNegates.has(match.row.id)) !== "negated"));
         // "…and say my partner is threatening suicide. Would that feel possible?": someone else's risk asks nothing of the listener.
         // "Could you practise that once a day before your next exam?": an act proposed, whose time ("before your next exam") asks nothing of a plan to die.
         const proposed = proposesAnAct(sentence);
@@ -721,7 +725,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
     // that tells only of the past ("No. Nothing. Not since 2016, when I took the tablets.").
     const deniedNow = role === "patient" && asked !== null && asked.speaker !== segment.speaker && !clarifying && [...asked.categories].some((category) => suicideFamily.has(category)) && denies(segment.text);
     const ownSuicideTalk = own.filter((finding) => suicideFamily.has(finding.category));
-    if (questionTalks || (ownSuicideTalk.length > 0 && !(deniedNow && ownSuicideTalk.every((finding) => finding.temporality === "history")))) sinceSuicideTalk = 0;
+    // "…there were nights I didn't care if I woke up. But that's six year ago. Nothing like that now.": told only of the past and denied of now, it opens no talk either.
+    const pastOnlyDenied = ownSuicideTalk.every((finding) => finding.temporality === "history") && (deniedNow || deniedOfNow.test(spokenWords(segment.text)));
+    if (questionTalks || (ownSuicideTalk.length > 0 && !pastOnlyDenied)) sinceSuicideTalk = 0;
     else if (deniedNow) sinceSuicideTalk = Infinity;
     if (named || own.some(namesOwnRisk)) sinceNamed = 0;
     // The question stays open while its asker goes on speaking, unless they ask something else

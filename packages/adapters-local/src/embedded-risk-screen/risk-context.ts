@@ -469,7 +469,7 @@ const idioms: readonly RegExp[] = [
   // Exasperation at a habit done again, not a threat: "if he leaves his boots in the hall again i'll kill him", "if she eats my yoghurt again I'll murder her",
   // "If Sam makes me do the update again I swear I'll kill him".
   / if (?:he|she|they|person|my \S+) (?:leave|leaves|left|forget|forgets|eat|eats|ate|finish|finishes|use|uses|borrow|borrows|wake|wakes|snore|snores|moan|moans|miss|misses|lose|loses|make|makes|ask|asks) (?:\S+ ){0,6}again (?:, )?(?:i swear (?:to god )?)?(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to|i'm going to) (?:murder|kill|strangle|throttle) (?:her|him|them)\b/g,
-  / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,8}one more (?:thing|time|word|photo|picture|post|comment|message|video)s? (?:\S+ ){0,3}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
+  / if (?!(?:\S+ ){0,4}(?:hit|hits|touch|touches|hurt|hurts|lay|lays|put|puts|raise|raises)\b)(?:\S+ ){1,8}one more (?:thing|time|word|photo|picture|post|comment|message|video|night|day|minute|game|episode|match|round)s? (?:\S+ ){0,6}(?:i will|i 'll|i'll|i be go to|i be gonna|i'm gonna|i am going to) (?:murder|kill|strangle|throttle) (?:her|him|them|you)\b/g,
   // "Still angry but less like I want to murder someone": anger easing, said in its words.
   / (?:less|no longer|not so much|not as much) (?:like )?(?:i )?(?:want|wanna|could|would) (?:to )?(?:murder|kill|strangle|hurt|punch) (?:someone|somebody|him|her|them|everyone|anyone)\b/g,
   // "Killing myself with these 13hr shifts", "killed myself at the gym": work or effort overdone.
@@ -517,12 +517,16 @@ const idioms: readonly RegExp[] = [
   // A part played: "at the end I have to stab myself with the dagger", "I have to shoot myself in the last scene".
   / (?:have to|have got to|get to|got to) (?:stab|kill|shoot|poison|hang) (?:myself|my self) (?:\S+ ){0,2}(?:with (?:the|a) (?:dagger|sword|prop|fake \S+)|on stage|in (?:the|every) (?:play|show|scene|last scene|final scene|film|musical))\b/g,
   / bite the bullet\b/g,
+  // Sport: "my cousin's coming down to spar, and I'm gonna kill him", "we'll murder them on Saturday at football".
+  / (?:spar|sparring|boxing|in the ring|on the pitch|football|rugby|netball|hockey)\b(?: \S+){0,8} (?:kill|murder|destroy|batter|annihilate)\S* (?:him|her|them)\b/g,
   / jump\S* the gun\b/g,
   / hang (?:on )?in there\b/g,
   / (?:hurt|kill|wet) (?:myself|my self) (?:laugh\S*|carry\S*|lift\S*|try\S*|work\S*|run\S*|train\S*|revis\S*|study\S*|clean\S*)\b/g,
   / jump off (?:a|the) (?:cliff|bridge) for (?:her|him|them|you|my \S+)\b/g,
   / (?:kill|die|dead|shoot|hang|cut|overdose|drink)\S* (?:\S+ ){0,12}(?:only |just )?(?:joking|kidding)(?: [.!])*(?= ?$)/g,
   / suicide (?:prevention|awareness|training|module|helpline|hotline|statistics|stats|rate|rates|risk assessment|bereavement|first aid|course|charity)\b/g,
+  // Others watched at work: "We had twelve on an ACCT on our wing last week — that's the suicide watch".
+  / (?:acct|accts|prisoners?|inmates?|patients|residents|lads|wing)(?: \S+){0,8} (?:that be |that's |that is )?the suicide watch\b/g,
   // A death recorded: "the coroner said suicide", "the verdict was suicide".
   / (?:coroner|inquest|verdict|ruling|ruled|recorded|death certificate|cause of death|post mortem|postmortem)(?: \S+){0,4} suicid\S*\b/g,
   / tie (?:- )?(?:dye|dyed|dyeing|dying|die|died)\b/g,
@@ -747,7 +751,7 @@ export function denies(text: string): boolean {
   // "no. well. not. i mean i wouldn't do owt daft. in the house.": a no taken back at once into a hedge says neither.
   if (/^ (?:no|nah|naw) (?:well|i mean|but|sort of|kind of|not exactly) /.test(said)) return false;
   // "God, no.", "Oh god no", "lol no god no": an oath or a laugh before the no still opens with it.
-  return /^ (?:lol |haha |oh |well |um |uh |er |laughs |laugh |laughing |pause |sighs )?(?:(?:oh )?(?:my )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way|it wasn't like|it was not like|it isn't like|it's not like|it is not like) /.test(said);
+  return /^ (?:lol |haha |oh |och |ach |aw |well |um |uh |er |laughs |laugh |laughing |pause |sighs )?(?:(?:oh )?(?:my )?(?:god|gosh|christ|lord|heavens|goodness) )?(?:not )?(?:no|nope|nah|never|not really|not at all|nothing|none|i don't|i do not|i haven't|i have not|i wouldn't|i would not|i won't|not since|not anymore|no way|it wasn't like|it was not like|it isn't like|it's not like|it is not like) /.test(said);
 }
 
 /**
