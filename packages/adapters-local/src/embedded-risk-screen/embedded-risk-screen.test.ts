@@ -1660,7 +1660,7 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(findings(["And boxing Thursday, my cousin Femi's coming down to spar, and I'm gonna kill him, I've been watching videos."])).toEqual([]);
     expect(findings(["We had twelve on an ACCT on our wing last week — that's the suicide watch, like — and you do your obs every hour."])).toEqual([]);
     expect(categoriesOf(ownOn(["I was on suicide watch for a week after that."], "seg-1"))).not.toEqual([]);
-    expect(findings(["But I don't want to go on anything."])).toEqual([]);
+    expect(findings(["But I don't want to go on anything.", "nah i dont want to go on tablets."])).toEqual([]);
     expect(categoriesOf(ownOn(["I don't want to go on like this."], "seg-1"))).toContain("passive_death_wish");
     expect(findings(["I swear, if he's on that Xbox one more night till one in the morning I'll kill him."])).toEqual([]);
     expect(findings(["T: Okay, I'll do that this week and email it to you. Is that okay?", "Yes, Friday. I'll do it Thursday latest."])).toEqual([]);
@@ -1677,5 +1677,11 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     ];
     expect(findings(lines).filter((finding) => finding.basis === "statement" && finding.temporality === "current")).toEqual([]);
     expect(ownOn(["T: Have you thought about killing yourself?", "Yes. I'm going to do it on Friday."], "seg-2").map((finding) => finding.basis)).toContain("statement");
+  });
+
+  it("a twentieth batch, fourth round: an act told in the past in a story the turn dated long ago is history; one said with a recent time is not", () => {
+    const story = ["T: the last time someone close died. what happened then.", "ach. that was my gran. four year ago. i went on a bender for about three weeks. and that was when i. you know. tried to hang myself. in the close."];
+    expect(ownOn(story, "seg-2").filter((finding) => finding.category === "active_ideation").map((finding) => finding.temporality)).toEqual(["history"]);
+    expect(ownOn(["Four years ago I lost my job. Last night I tried to hang myself."], "seg-1").map((finding) => finding.temporality)).not.toContain("history");
   });
 });

@@ -22,6 +22,12 @@ const saysLongAgo = (sentence: RiskSentence | undefined): boolean => {
   const said = spokenWords(sentence.said);
   return said.split(" ").length <= 9 && / (?:(?:years?|months?) ago|back in (?:\d{4}|the day)|that was (?:then|ages ago|years ago|a long time ago|(?:in )?(?:(?:19|20)\d\d|(?:nineteen|twenty) (?:oh |o )?\S+))) /.test(said);
 };
+/** An act told in the past tense: "tried to hang myself", "took the lot". */
+const actToldPast = / (?:tried|took|did|cut|hanged|hung|overdosed|jumped|swallowed) /;
+/** Words of a time just gone or now: an act said with them is not the story's. */
+const recentTime = / (?:tonight|today|this morning|this afternoon|this evening|last night|yesterday|this week|last week|the other day|now|just now|earlier) /;
+/** How many sentences back, in the same turn, a story's date still holds: "four year ago. i went on a bender… tried to hang myself." */
+const storyReach = 4;
 /** A sentence that opens by pointing back at what was just told: "that was…", "it was…". */
 const pointsBackAtIt = /^ (?:that|this|it) (?:was|were|be) /;
 
@@ -658,7 +664,9 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // "And that's when I took the overdose. Two years ago, nearly.": the time told just after is the act's.
         // "i took an overdose. of my citalopram. that was twenty nineteen.": or one sentence later, pointing back at it.
         const datedAfter = saysLongAgo(sentences[at + 1]) || (pointsBackAtIt.test(sentences[at + 2]?.said ?? "") && saysLongAgo(sentences[at + 2]));
-        const finding = named.temporality === "current" && datedAfter ? { ...named, temporality: "history" as const } : named;
+        // "that was my gran. four year ago. i went on a bender… tried to hang myself.": an act told in the past, in a story the turn dated long ago.
+        const datedBefore = actToldPast.test(sentence.said) && !recentTime.test(sentence.said) && sentences.slice(Math.max(0, at - storyReach), at).some(saysLongAgo);
+        const finding = named.temporality === "current" && (datedAfter || datedBefore) ? { ...named, temporality: "history" as const } : named;
         if (seen.has(`${finding.category}/${finding.subject}`)) continue;
         seen.add(`${finding.category}/${finding.subject}`);
         own.push({ ...finding, ...sentenceEvidence(segment, sentence), rule: match.row.id });
