@@ -1684,4 +1684,11 @@ describe("embedded risk screen: sessions written for the tests (rules 53)", () =
     expect(ownOn(story, "seg-2").filter((finding) => finding.category === "active_ideation").map((finding) => finding.temporality)).toEqual(["history"]);
     expect(ownOn(["Four years ago I lost my job. Last night I tried to hang myself."], "seg-1").map((finding) => finding.temporality)).not.toContain("history");
   });
+
+  it("a twentieth batch, fourth round: a long answer opened 'kind of. aye.' says yes; a relapse foreseen is no plan to die", () => {
+    const lines = ["T: kieran are you having thoughts of ending your life tonight.", "kind of. aye. i mean. i've got. my maw's. my maw's tablets. she's got loads. i took the box. when i was round at hers. on sunday."];
+    expect(ownOn(lines, "seg-2").map((finding) => finding.basis)).toContain("answer_to_named_question");
+    const relapse = ["T: any thoughts of ending your life?", "some mornings i'd not mind if i didn't wake up.", "T: and the drink?", "bad in the evenings. i know how i'd do it if i went back on it. i'd walk down to the offy."];
+    expect(findings(relapse).filter((finding) => finding.basis === "statement" && finding.category === "suicide_intent_or_plan")).toEqual([]);
+  });
 });

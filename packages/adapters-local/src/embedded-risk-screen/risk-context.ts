@@ -517,6 +517,8 @@ const idioms: readonly RegExp[] = [
   // A part played: "at the end I have to stab myself with the dagger", "I have to shoot myself in the last scene".
   / (?:have to|have got to|get to|got to) (?:stab|kill|shoot|poison|hang) (?:myself|my self) (?:\S+ ){0,2}(?:with (?:the|a) (?:dagger|sword|prop|fake \S+)|on stage|in (?:the|every) (?:play|show|scene|last scene|final scene|film|musical))\b/g,
   / bite the bullet\b/g,
+  // A relapse foreseen: "i know how i'd do it if i went back on it. i'd walk down to the offy".
+  / (?:know|knew) how i (?:would|'d|will) do it if i (?:ever )?(?:go|went|start\S*|fell|fall) (?:back )?(?:on|off|to) (?:it|the drink|drink|the booze|booze|the gear|gear|drugs)\b/g,
   // Sport: "my cousin's coming down to spar, and I'm gonna kill him", "we'll murder them on Saturday at football".
   / (?:spar|sparring|boxing|in the ring|on the pitch|football|rugby|netball|hockey)\b(?: \S+){0,8} (?:kill|murder|destroy|batter|annihilate)\S* (?:him|her|them)\b/g,
   / jump\S* the gun\b/g,
@@ -714,7 +716,7 @@ export function affirms(text: string): boolean {
   // "[pause] I ain't gonna lie to you. Tuesday night I sat out in the truck with the pistol.": owning up, said first, is a yes — unless a no follows.
   if (ownsUp.test(said)) return !saysNo.test(said);
   // "When you say it like that it sounds terrible. But yeah. I suppose…": a yes after a short "but" is opened with too.
-  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|sometimes|i have|i do|honestly yes) /.test(said) && !yesAfterShortBut.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|i ain't gonna lie(?: to you)?|i ain't going to lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
+  if (said.split(" ").length > 16 && !/^ (?:yes|yeah|yep|yup|yea|aye|ye|sometimes|i have|i do|honestly yes|kind of(?: yes| yeah| aye)?|sort of(?: yes| yeah| aye)?) /.test(said) && !yesAfterShortBut.test(said) && !/^ (?:(?:i mean|well|um|uh|er|erm|oh|so|look|pause|long pause|sighs|i'm not going to lie(?: to you)?|i am not going to lie(?: to you)?|i'm not gonna lie(?: to you)?|i won't lie(?: to you)?|i ain't gonna lie(?: to you)?|i ain't going to lie(?: to you)?|to be honest|honestly) )+(?:yes|yeah|yep|yup|yea) /.test(said)) return false;
   if (saysNo.test(said)) return false;
   // "i dunno like yeah kind of i've been thinking about it all day": not knowing, then a yes, says yes.
   if (/ (?:i dunno|dunno|no idea|not sure) /.test(said) && !answeredNumber.test(said) && !/ (?:i dunno|dunno|not sure)(?: \S+){0,2} (?:yes|yeah|yep|yup|yea|ye|aye) /.test(said)) return false;
