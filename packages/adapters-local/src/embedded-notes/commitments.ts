@@ -224,10 +224,16 @@ const frankActs = new Set(["to", "about"]);
  * gonna sit here and tell you it was easy", "I'll give you that, it was better", "I'll put it this
  * way", "I'll tell you what". What follows is said now, not done later.
  */
+/** A point granted, by lemma: "I'll give you that", "Decent biscuits, I'll give them that" — no act, and no yes to anything proposed. */
+const grantingPoints = ["give you that", "give them that", "give him that", "give her that", "give it that", "grant you that", "grant you"];
 const sayingTheNextThing = [
   "sit here and tell", "sit here and say", "sit here and lie", "sit here and pretend", "sit here and act",
-  "give you that", "grant you that", "grant you", "admit that", "put it this way", "put it that way", "put it like this", "put it like that", "tell you what", "say this",
+  ...grantingPoints, "admit that", "put it this way", "put it that way", "put it like this", "put it like that", "tell you what", "say this",
 ];
+/** Acts that wait a thing out, by lemma: "I'll just sleep it off" (care refused), "We'll cross that bridge (when we come to it)" (a decision put off). */
+const waitingItOut = ["sleep it off", "walk it off", "shake it off", "laugh it off", "brush it off", "cross that bridge", "cross the bridge"];
+/** What opens no act of a commitment's: the next thing said now, or a thing waited out. */
+const noActOpenings = [...sayingTheNextThing, ...waitingItOut];
 /** Places one goes to as a routine: "I'm going to work and working", "going to school this semester", "going to bed at ten". */
 const routinePlaces = new Set(["work", "school", "bed", "church", "class", "college", "uni", "university", "sleep", "town", "hospital"]);
 /** Of `routinePlaces`, those that are no verb: "going to" before one, or a word before one ("going to law college"), is the going there whatever follows ("going to college part time"). */
@@ -585,14 +591,9 @@ function commitmentAt(tokens: readonly ReadToken[], index: number, length: numbe
   // "have" is an act arranged only where core's `arrangedActAt` found it holding an event for a day to come ("I have an appointment on Tuesday").
   if (((notAnAction.has(verb.lemma) || notAnAction.has(verb.value.toLowerCase())) && !hasATalk(act) && !(phrase === arrangedPhrase && verb.lemma === "have")) || namesOutcome(act, 0)) return null;
   if (verb.lemma === "see" && (act[1] === undefined || wellSee.has(act[1].lemma) || timeAnchors.has(act[1].lemma))) return null;
-  if (sayingTheNextThing.some((phrase) => phraseStarts(act, phrase).includes(0))) return null;
+  if (noActOpenings.some((phrase) => phraseStarts(act, phrase).includes(0))) return null;
   // "…the bottle goes down quicker than it used to, I'll say that": a point granted, nothing after it.
   if (verb.lemma === "say" && act.length === 2 && ["that", "this"].includes(act[1]!.lemma)) return null;
-  if (grantsAPoint(act)) return null;
-  // "I'll just sleep it off", "I'll walk it off": care refused, waited out — no act, and no yes to what was offered.
-  if (["sleep", "walk", "shake", "laugh", "brush"].includes(verb.lemma) && act[1]?.lemma === "it" && act[2]?.lemma === "off") return null;
-  // "We'll cross that bridge (when we come to it)": a decision put off.
-  if (verb.lemma === "cross" && act.slice(1, 3).some((token) => token.lemma === "bridge")) return null;
   // "I'm not gonna lie, it was hard": a manner of speaking. As said, not by lemma: "I'll lay low" is an act.
   if (speakingFrankly.has(verb.value.toLowerCase()) && !frankActs.has(act[1]?.lemma ?? "")) return null;
   if (verb.lemma === "look" && act[1]?.lemma === "forward") return null; // "I'll look forward to it": a feeling, not an act
@@ -1122,14 +1123,8 @@ function promisedNotBefore(sentence: ReadSentence): boolean {
   return promiseAt !== -1 && commitmentStarts(sentence.tokens).some((start) => start > promiseAt || (start < promiseAt && promiseAt - start <= 3));
 }
 
-/** Whom a point is granted: "I'll give you that", "I'll give them that". */
-const grantedTo = new Set(["you", "them", "him", "her", "it"]);
-/** True when the words close on a point granted: "Decent biscuits, I'll give them that." — no act, and no yes to anything proposed. */
-export function grantsAPoint(tokens: readonly ReadToken[]): boolean {
-  const words = tokens.filter(isWord);
-  const at = words.length - 3;
-  return at >= 0 && words[at]!.lemma === "give" && grantedTo.has(words[at + 1]!.value.toLowerCase()) && words[at + 2]!.lemma === "that";
-}
+/** True when the words grant a point (`grantingPoints`): "Decent biscuits, I'll give them that." */
+export const grantsAPoint = (tokens: readonly ReadToken[]): boolean => grantingPoints.some((phrase) => phraseStarts(tokens.filter(isWord), phrase).length > 0);
 
 /** Words after "can't", "won't", "no" or "not" that take back a promise: "I can't promise", "no promises", "not promising". */
 const promiseWords = new Set(["promise", "promises", "promising"]);

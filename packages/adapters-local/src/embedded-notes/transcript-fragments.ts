@@ -41,13 +41,15 @@ export function withFragmentsJoined<Token extends ReadToken>(text: string, sente
   return joined;
 }
 
-/** The words that answer on their own. */
-const answerWords = new Set(["no", "nope", "nah", "naw", "yes", "yeah", "yep", "yup", "aye", "ye", "yea", "ok", "okay", "right", "sure", "mm", "mhm", "hmm", "um", "uh", "er", "erm", "so", "well", "like", "oh", "fine", "alright", "thanks", "sorry"]);
+/** Yes, no and their kin: an answer on their own, and the opening of a sentence of its own ("no. but…", "okay. send them."). */
+const yesOrNo = ["no", "nope", "nah", "naw", "yes", "yeah", "yep", "aye", "ok", "okay", "alright", "sure", "thanks"];
+/** The words that answer on their own: yes or no, and fillers said with them. */
+const answerWords = new Set([...yesOrNo, "yup", "ye", "yea", "right", "mm", "mhm", "hmm", "um", "uh", "er", "erm", "so", "well", "like", "oh", "fine", "sorry"]);
 
 /** Words a sentence cannot stop on: an adverb that leans on a verb still to come. */
 const leaningAdverbs = new Set(["just", "nearly", "almost", "already", "really", "even", "only", "also", "actually", "never", "ever", "still", "kind", "sort"]);
-/** Words that open a sentence of its own: a take-back ("not now.") or an answer ("no. but…"). */
-const notJoined = new Set(["not", "never", "no", "nope", "nah", "naw", "yes", "yeah", "yep", "aye", "ok", "okay", "alright", "sure", "lol", "thanks"]);
+/** Words that open a sentence of its own: a take-back ("not now."), an aside ("lol …") or an answer ("no. but…"). */
+const notJoined = new Set(["not", "never", "lol", ...yesOrNo]);
 /** Pronouns that stand as a subject whose verb has not come yet. */
 const subjectPronouns = new Set(["i", "we", "he", "she", "they"]);
 /** Parts of speech a sentence cannot stop on. */

@@ -24,8 +24,6 @@ const saysLongAgo = (sentence: RiskSentence | undefined): boolean => {
 };
 /** An act told in the past tense: "tried to hang myself", "took the lot". */
 const actToldPast = / (?:tried|took|did|cut|hanged|hung|overdosed|jumped|swallowed) /;
-/** Words of a time just gone or now: an act said with them is not the story's. */
-const recentTime = / (?:tonight|today|this morning|this afternoon|this evening|last night|yesterday|this week|last week|the other day|now|just now|earlier) /;
 /** How many sentences back, in the same turn, a story's date still holds: "four year ago. i went on a bender… tried to hang myself." */
 const storyReach = 4;
 /** A sentence that opens by pointing back at what was just told: "that was…", "it was…". */
@@ -266,7 +264,7 @@ function weigh(sentence: RiskSentence, match: Match, around: Around): Pick<RiskF
   // "I'm photographing all the bridges over the Tyne", "…whether I could get the drone shot": a place seen through a lens.
   if ((row.category === "suicide_method" || row.category === "preparatory_behaviour") && pictured.test(sentence.said)) return null;
   // "i just kept killing myself off the ledge. on purpose. cos it respawns you": a death in a game, said of the game in its sentence or the next.
-  if (selfFamily.has(row.category) && [sentence, nextOwn].some((told) => told !== undefined && playedInAGame.test(told.said))) return null;
+  if (ownRisks.has(row.category) && [sentence, nextOwn].some((told) => told !== undefined && playedInAGame.test(told.said))) return null;
   // "i just want it to be over. like the exams.": what "it" is, said in the speaker's next sentence, is no life to end.
   // Said in the same sentence, as speech recognition's pauses join it ("i just want it to be over. like the exams."), it is no life either.
   if (row.id === "passive.want_it_to_end" && ((nextOwn !== undefined && namesWhatItIs.test(nextOwn.said)) || namesWhatItIs.test(` ${sentence.said.trim().split(" ").slice(last + 1).join(" ")} `))) return null;
@@ -452,18 +450,18 @@ function insideQuotes(sentence: RiskSentence, at: number): boolean {
 const deniedOfNow = / (?:nothing|none) (?:like that|of that|of it) (?:now|anymore|any more|these days)(?= |$)/;
 /** Words of a video game: a death there respawns. */
 const playedInAGame = / (?:respawn\S*|checkpoint\S*|spawn point|boss fight|speedrun\S*|in game|in the game|my character|fall damage|game over|the dlc|elden ring|dark souls|minecraft|fortnite) /;
-/** The categories of a risk to one's own life or body. */
-const selfFamily: ReadonlySet<string> = new Set(["passive_death_wish", "active_ideation", "suicide_method", "suicide_intent_or_plan", "preparatory_behaviour", "self_harm"]);
 /** A death asked of someone else to give, as a dying person may ask their doctor: "can't you just give me something so I go to sleep and don't wake up". */
 const askedToBeGiven = / (?:can|could|will|would) (?:not )?you (?:just |not just )?(?:give|get|find|prescribe) me (?:something|some|a|an|the|enough)\b/;
 /** A wish to harm told in the past tense ("I wanted to kill him"), and words that say it holds now ("still", "now", "tonight"). */
 const wishedInThePast = / (?:wanted|felt like|was ready|were ready) (?:to )?(?:\S+ ){0,2}(?:kill|hurt|murder|strangle|throttle|smash|punch|batter|stab|hit|deck|smack)\S* /;
 const stillWished = / (?:still|now|right now|tonight|today|again|every day|all the time|keep|keeps) /;
 
+/** Words that call what was just said a joke: "joke", "only joking", "just kidding", "jk". */
+const jokedOff = String.raw`(?:only |just )?(?:joke|joking|kidding|jk)`;
 /** A sentence that opens by taking back the harm just said: "Well, not kill me, but…", "Not literally.", "Not actually.", "joke. joke." */
-const takenBackAfter = /^ (?:well |i mean |ok |okay |no |lol )?,? ?(?:(?:not|n't) (?:literally|actually|really|like (?:actually|literally)|kill|murder|hurt|hit|strangle|throttle)|(?:only |just )?(?:joke|joking|kidding|jk)\b)/;
-/** Words after a harm that take it back in the same breath: "— no, no, I mean I am very angry". */
-const takenBackWithin = / (?:no ,? )+(?:no )?i mean |^ [.!,]? ?(?:only |just )?(?:joke|joking|kidding|jk) /;
+const takenBackAfter = new RegExp(String.raw`^ (?:well |i mean |ok |okay |no |lol )?,? ?(?:(?:not|n't) (?:literally|actually|really|like (?:actually|literally)|kill|murder|hurt|hit|strangle|throttle)|${jokedOff}\b)`);
+/** Words after a harm that take it back in the same breath: "— no, no, I mean I am very angry", "joke. joke." */
+const takenBackWithin = new RegExp(String.raw` (?:no ,? )+(?:no )?i mean |^ [.!,]? ?${jokedOff} `);
 
 /**
  * True when the harm whose words end at `last` is taken back as soon as said: in the same breath
@@ -664,8 +662,8 @@ function* readDialogue(input: RiskScreenInput): Generator<RiskFinding[], void> {
         // "And that's when I took the overdose. Two years ago, nearly.": the time told just after is the act's.
         // "i took an overdose. of my citalopram. that was twenty nineteen.": or one sentence later, pointing back at it.
         const datedAfter = saysLongAgo(sentences[at + 1]) || (pointsBackAtIt.test(sentences[at + 2]?.said ?? "") && saysLongAgo(sentences[at + 2]));
-        // "that was my gran. four year ago. i went on a bender… tried to hang myself.": an act told in the past, in a story the turn dated long ago.
-        const datedBefore = actToldPast.test(sentence.said) && !recentTime.test(sentence.said) && sentences.slice(Math.max(0, at - storyReach), at).some(saysLongAgo);
+        // "that was my gran. four year ago. i went on a bender… tried to hang myself.": an act told in the past, in a story the turn dated long ago — not one said of now ("Last night I tried…").
+        const datedBefore = actToldPast.test(sentence.said) && !speaksOfNow(sentence) && sentences.slice(Math.max(0, at - storyReach), at).some(saysLongAgo);
         const finding = named.temporality === "current" && (datedAfter || datedBefore) ? { ...named, temporality: "history" as const } : named;
         if (seen.has(`${finding.category}/${finding.subject}`)) continue;
         seen.add(`${finding.category}/${finding.subject}`);

@@ -79,7 +79,8 @@ export function compileRules({ version, macros, rows, concepts }: RiskRules): Co
     rows: compiledRows,
     concepts: compiledConcepts,
     index: indexAnchors(sources),
-    rowNegates: new Set(rows.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(expandShorthands(row.pattern, macros))).map((row) => row.id)),
+    // Read from the row's compiled wording, its shorthands expanded: a negation inside one is the row's own.
+    rowNegates: new Set(compiledRows.filter((row) => /(?:^|[^a-z])(?:not|never|no|nothing|nobody|without)(?:[^a-z]|$)/.test(row.regex.source)).map((row) => row.id)),
   };
 }
 
